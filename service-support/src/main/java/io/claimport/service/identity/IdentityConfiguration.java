@@ -1,0 +1,99 @@
+package io.claimport.service.identity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.ParseException;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.claimport.common.identity.IdentityToken;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request to a service must carry the gateway's identity token; the service checks
+ * its signature against the gateway's public keys, its issuer, audience and expiry. Only
+ * health and info stay open, for probes.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(IdentityProperties.class)
+public class IdentityConfiguration {
+
+	@Bean
+	SecurityFilterChain identityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder gatewayIdentityDecoder(IdentityProperties properties) {
+		NimbusJwtDecoder decoder = (properties.jwksUri() != null)
+				? NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.ES256).build()
+				: NimbusJwtDecoder
+					.withJwkSource(new ImmutableJWKSet<SecurityContext>(loadJwks(properties.jwksLocation())))
+					.jwsAlgorithm(SignatureAlgorithm.ES256)
+					.build();
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+				(aud) -> aud != null && aud.contains(IdentityToken.AUDIENCE));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(IdentityToken.ISSUER), audience));
+		return decoder;
+	}
+
+	@Bean
+	WebMvcConfigurer callerIdentityArgumentResolver() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerIdentityArgumentResolver());
+			}
+		};
+	}
+
+	private static JWKSet loadJwks(String location) {
+		if (location == null) {
+			throw new IllegalStateException(
+					"set claimport.identity.jwks-uri (the gateway's JWKS endpoint) or claimport.identity.jwks-location");
+		}
+		try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
+			return JWKSet.load(in);
+		}
+		catch (IOException | ParseException ex) {
+			throw new IllegalStateException("could not read the gateway's public keys from " + location, ex);
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.claimport.service.outbox;
+
+import java.time.Clock;
+
+import io.claimport.common.event.EventEnvelope;
+import io.claimport.common.event.EventType;
+import io.namastack.outbox.Outbox;
+
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a domain event in the transactional outbox, inside the caller's transaction:
+ * the event exists exactly when the change it describes was committed.
+ * {@link KafkaEventRelay} sends it on.
+ */
+public class DomainEventPublisher {
+
+	private final Outbox outbox;
+
+	private final String source;
+
+	private final Clock clock;
+
+	public DomainEventPublisher(Outbox outbox, String source, Clock clock) {
+		this.outbox = outbox;
+		this.source = source;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public <T> EventEnvelope publish(EventType<T> type, String accountId, String aggregateId, long aggregateVersion,
+			T payload) {
+		EventEnvelope envelope = EventEnvelope.create(type, this.source, accountId, aggregateId, aggregateVersion,
+				this.clock.instant());
+		// the record key keeps one aggregate's events in order, in the outbox and on
+		// Kafka
+		this.outbox.schedule(payload, aggregateId, envelope.toHeaders());
+		return envelope;
+	}
+
+}

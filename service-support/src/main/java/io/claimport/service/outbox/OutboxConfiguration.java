@@ -1,0 +1,38 @@
+package io.claimport.service.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.namastack.outbox.Outbox;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@AutoConfiguration(afterName = "io.namastack.outbox.OutboxCoreAutoConfiguration")
+public class OutboxConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnBean(Outbox.class)
+	DomainEventPublisher domainEventPublisher(Outbox outbox, @Value("${spring.application.name}") String source,
+			Clock clock) {
+		return new DomainEventPublisher(outbox, source, clock);
+	}
+
+	@Bean
+	KafkaEventRelay kafkaEventRelay(KafkaTemplate<String, String> kafka, JsonMapper json,
+			@Value("${claimport.outbox.send-timeout:10s}") Duration sendTimeout) {
+		return new KafkaEventRelay(kafka, json, sendTimeout);
+	}
+
+}

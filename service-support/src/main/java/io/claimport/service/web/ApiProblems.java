@@ -1,0 +1,128 @@
+package io.claimport.service.web;
+
+import java.util.List;
+
+import io.claimport.common.problem.ProblemTypes;
+import io.claimport.service.web.bulk.BulkLimitExceededException;
+import io.claimport.service.web.bulk.BulkResult;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error a service reports into RFC 9457 problem details with a stable type
+ * URI, and for bad input, an {@code errors} list naming each field and the rule it broke.
+ */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+	static final String ERRORS = "errors";
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidRequestException ex) {
+		return validation(ex.violations());
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooMany(BulkLimitExceededException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BULK_LIMIT, "Too many items",
+				ex.getMessage());
+		problem.setProperty(ERRORS, List.of(ex.violation()));
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail nothingCreated(BulkResult.NothingCreatedException ex) {
+		BulkResult result = ex.result();
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION, "Nothing created",
+				result.message());
+		problem.setProperty("message", result.message());
+		problem.setProperty("created", result.created());
+		problem.setProperty("summary", result.summary());
+		problem.setProperty(ERRORS, result.errors());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "value";
+		return validation(List.of(new FieldViolation(ex.getName(), "type",
+				ex.getName() + " must be a " + type.toLowerCase() + ", got '" + ex.getValue() + "'")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldViolation> violations = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ApiProblems::violation)
+			.toList();
+		return ResponseEntity.badRequest().body(validation(violations));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldViolation> violations = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldViolation(result.getMethodParameter().getParameterName(), rule(error),
+						result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage())))
+			.toList();
+		return ResponseEntity.badRequest().body(validation(violations));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+					"The request body is not valid JSON of the expected shape."));
+	}
+
+	static ProblemDetail validation(List<FieldViolation> violations) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+				violations.get(0).message());
+		problem.setProperty(ERRORS, violations);
+		return problem;
+	}
+
+	private static FieldViolation violation(FieldError error) {
+		return new FieldViolation(error.getField(), rule(error), error.getField() + " " + error.getDefaultMessage());
+	}
+
+	/** The constraint's name in lower camel case, e.g. {@code notBlank}, {@code max}. */
+	static String rule(MessageSourceResolvable error) {
+		String[] codes = error.getCodes();
+		String code = (codes != null && codes.length > 0) ? codes[codes.length - 1] : "invalid";
+		return Character.toLowerCase(code.charAt(0)) + code.substring(1);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

@@ -1,0 +1,6 @@
+package io.claimport.service.web;
+
+/** One broken rule: which field, which rule, and a sentence for people. */
+public record FieldViolation(String field, String rule, String message) {
+
+}
