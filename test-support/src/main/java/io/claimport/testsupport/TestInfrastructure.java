@@ -1,6 +1,9 @@
 package io.claimport.testsupport;
 
 import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.claimport.infra.KafkaNode;
 import io.claimport.infra.PostgresNode;
@@ -39,6 +42,24 @@ public final class TestInfrastructure {
 			kafka = dockerAvailable() ? containerKafka() : embeddedKafka();
 		}
 		return kafka;
+	}
+
+	/**
+	 * What a service needs to run on the test infrastructure: a fresh database of its
+	 * own, the shared Kafka broker, and the test gateway's public key.
+	 */
+	public static Map<String, Object> serviceProperties(String applicationName) {
+		Postgres postgres = postgres();
+		String database = applicationName.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_"
+				+ Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
+		postgres.createDatabase(database);
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.datasource.url", postgres.jdbcUrl(database));
+		properties.put("spring.datasource.username", postgres.user());
+		properties.put("spring.datasource.password", postgres.password());
+		properties.put("spring.kafka.bootstrap-servers", kafka().bootstrapServers());
+		properties.put("claimport.identity.jwks-location", TestIdentities.jwksLocation());
+		return properties;
 	}
 
 	private static boolean dockerAvailable() {

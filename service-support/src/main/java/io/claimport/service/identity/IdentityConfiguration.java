@@ -60,10 +60,12 @@ public class IdentityConfiguration {
 
 	@Bean
 	JwtDecoder gatewayIdentityDecoder(IdentityProperties properties) {
-		NimbusJwtDecoder decoder = (properties.jwksUri() != null)
-				? NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.ES256).build()
-				: NimbusJwtDecoder
+		NimbusJwtDecoder decoder = (properties.jwksLocation() != null)
+				? NimbusJwtDecoder
 					.withJwkSource(new ImmutableJWKSet<SecurityContext>(loadJwks(properties.jwksLocation())))
+					.jwsAlgorithm(SignatureAlgorithm.ES256)
+					.build()
+				: NimbusJwtDecoder.withJwkSetUri(requireUri(properties.jwksUri()))
 					.jwsAlgorithm(SignatureAlgorithm.ES256)
 					.build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
@@ -83,11 +85,15 @@ public class IdentityConfiguration {
 		};
 	}
 
-	private static JWKSet loadJwks(String location) {
-		if (location == null) {
+	private static String requireUri(String jwksUri) {
+		if (jwksUri == null || jwksUri.isBlank()) {
 			throw new IllegalStateException(
 					"set claimport.identity.jwks-uri (the gateway's JWKS endpoint) or claimport.identity.jwks-location");
 		}
+		return jwksUri;
+	}
+
+	private static JWKSet loadJwks(String location) {
 		try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
 			return JWKSet.load(in);
 		}

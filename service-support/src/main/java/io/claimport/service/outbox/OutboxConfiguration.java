@@ -8,12 +8,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 
-@AutoConfiguration(afterName = "io.namastack.outbox.OutboxCoreAutoConfiguration")
+/**
+ * The outbox of a service that publishes events. Services that only consume switch it off
+ * with {@code namastack.outbox.enabled=false}.
+ */
+@AutoConfiguration
 public class OutboxConfiguration {
 
 	@Bean
@@ -23,13 +27,14 @@ public class OutboxConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnBean(Outbox.class)
+	@ConditionalOnProperty(name = "namastack.outbox.enabled", matchIfMissing = true)
 	DomainEventPublisher domainEventPublisher(Outbox outbox, @Value("${spring.application.name}") String source,
 			Clock clock) {
 		return new DomainEventPublisher(outbox, source, clock);
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = "namastack.outbox.enabled", matchIfMissing = true)
 	KafkaEventRelay kafkaEventRelay(KafkaTemplate<String, String> kafka, JsonMapper json,
 			@Value("${claimport.outbox.send-timeout:10s}") Duration sendTimeout) {
 		return new KafkaEventRelay(kafka, json, sendTimeout);

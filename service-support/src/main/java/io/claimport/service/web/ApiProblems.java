@@ -7,6 +7,7 @@ import io.claimport.service.web.bulk.BulkLimitExceededException;
 import io.claimport.service.web.bulk.BulkResult;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -59,6 +60,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("summary", result.summary());
 		problem.setProperty(ERRORS, result.errors());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(DataIntegrityViolationException ex) {
+		// never echo the database's message: it can quote other accounts' values
+		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict",
+				"The request conflicts with a change made at the same time. Retry it.");
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,61 @@
+package io.claimport.catalog.product.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.claimport.service.web.bulk.ItemError;
+
+/**
+ * Decides which drafts of a bulk import become products. A SKU names one product per
+ * account: a draft whose SKU the account already has, or that an earlier draft of the
+ * same request took, is refused.
+ */
+public final class ProductImport {
+
+	private final List<Accepted> accepted = new ArrayList<>();
+
+	private final List<ItemError> refused = new ArrayList<>();
+
+	private ProductImport() {
+	}
+
+	public static ProductImport decide(List<Numbered> drafts, Set<String> existingSkus) {
+		ProductImport result = new ProductImport();
+		Set<String> inRequest = new HashSet<>();
+		for (Numbered numbered : drafts) {
+			String sku = numbered.draft().sku();
+			if (existingSkus.contains(sku)) {
+				result.refused.add(new ItemError(numbered.index(), "sku", "unique",
+						"sku " + numbered.draft().sku() + " already belongs to another product"));
+			}
+			else if (!inRequest.add(sku)) {
+				result.refused.add(new ItemError(numbered.index(), "sku", "unique",
+						"sku " + numbered.draft().sku() + " appears more than once in this request"));
+			}
+			else {
+				result.accepted.add(new Accepted(numbered.index(), numbered.draft()));
+			}
+		}
+		return result;
+	}
+
+	public List<Accepted> accepted() {
+		return List.copyOf(this.accepted);
+	}
+
+	public List<ItemError> refused() {
+		return List.copyOf(this.refused);
+	}
+
+	/** A draft with its position in the request. */
+	public record Numbered(int index, ProductDraft draft) {
+
+	}
+
+	public record Accepted(int index, ProductDraft draft) {
+
+	}
+
+}

@@ -1,0 +1,217 @@
+package io.claimport.catalog.product.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.claimport.common.event.Topics;
+import io.claimport.common.id.PublicIds;
+import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.ServiceIntegrationTest;
+import io.claimport.testsupport.TestIdentities;
+import io.claimport.testsupport.TestInfrastructure;
+import io.claimport.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class ProductsApiIT {
+
+	@Value("${local.server.port}")
+	int port;
+
+	String account;
+
+	ApiClient api;
+
+	@BeforeEach
+	void newAccount() {
+		this.account = PublicIds.next("acct");
+		this.api = client(this.account);
+	}
+
+	@Test
+	void createsProductsInBulkAndAnswersInTheDocumentedShape() {
+		ApiClient.Response response = this.api.post("/api/v1/products",
+				List.of(product("Wireless Headphones Pro", "WHP-001", "Electronics", "149.99", 24),
+						product("Smart Watch Series 5", "SWS-005", "Electronics", "299.99", 12)));
+
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode body = response.json();
+		assertThat(body.get("message").asString()).isEqualTo("Created 2 product(s)");
+		assertThat(body.get("created")).hasSize(2);
+		assertThat(body.get("summary").toString()).isEqualTo("{\"total\":2,\"created\":2,\"failed\":0}");
+		String id = body.get("created").get(0).asString();
+		assertThat(id).startsWith("prod_");
+
+		JsonNode product = this.api.get("/api/v1/products/" + id).json();
+		assertThat(product.get("name").asString()).isEqualTo("Wireless Headphones Pro");
+		assertThat(product.get("sku").asString()).isEqualTo("WHP-001");
+		assertThat(product.get("price").decimalValue()).isEqualByComparingTo("149.99");
+		assertThat(product.get("warrantyMonths").asInt()).isEqualTo(24);
+	}
+
+	@Test
+	void publishesProductCreatedWithTheCloudEventsEnvelopeKeyedByProduct() {
+		String id = this.api.post("/api/v1/products", List.of(product("Desk Lamp", "LAMP-1", "Home", "39.00", 6)))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.PRODUCTS)) {
+			TopicReader.Received event = await().atMost(Duration.ofSeconds(30))
+				.until(() -> reader.records().stream().filter((r) -> id.equals(r.key())).findFirst(),
+						(found) -> found.isPresent())
+				.get();
+			assertThat(event.headers()).containsEntry("ce_type", "ProductCreated")
+				.containsEntry("ce_source", "catalog-service")
+				.containsEntry("ce_subject", id)
+				.containsEntry("ce_accountid", this.account)
+				.containsEntry("ce_aggregatetype", "Product")
+				.containsEntry("ce_specversion", "1.0")
+				.containsKeys("ce_id", "ce_time");
+			assertThat(event.value()).contains("\"sku\":\"LAMP-1\"").contains("\"productId\":\"" + id + "\"");
+		}
+	}
+
+	@Test
+	void reportsEachInvalidItemByFieldAndRuleAndCreatesTheRest() {
+		ApiClient.Response response = this.api
+			.post("/api/v1/products", List.of(product("Kettle", "KET-1", "Kitchen", "25.00", 12),
+					Map.of("name", "", "sku", "bad sku", "category", "Kitchen", "price", -1, "warrantyMonths", 12)));
+
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode body = response.json();
+		assertThat(body.get("summary").toString()).isEqualTo("{\"total\":2,\"created\":1,\"failed\":1}");
+		assertThat(errorsOf(body)).containsExactly("1 name notBlank", "1 price decimalMin", "1 sku pattern");
+		assertThat(this.api.get("/api/v1/products?sku=KET-1").json().get("totalElements").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesASkuTheAccountAlreadyHasButAllowsItInAnotherAccount() {
+		this.api.post("/api/v1/products", List.of(product("Kettle", "KET-2", "Kitchen", "25.00", 12)));
+
+		ApiClient.Response again = this.api.post("/api/v1/products",
+				List.of(product("Kettle", "KET-2", "Kitchen", "25.00", 12)));
+		ApiClient.Response elsewhere = client(PublicIds.next("acct")).post("/api/v1/products",
+				List.of(product("Kettle", "KET-2", "Kitchen", "25.00", 12)));
+
+		assertThat(again.status()).isEqualTo(422);
+		assertThat(again.contentType()).startsWith("application/problem+json");
+		assertThat(errorsOf(again.json())).containsExactly("0 sku unique");
+		assertThat(elsewhere.status()).isEqualTo(201);
+	}
+
+	@Test
+	void rejectsBulkOver1000ProductsAndWritesNothing() {
+		List<Map<String, Object>> products = new ArrayList<>();
+		for (int i = 0; i <= 1000; i++) {
+			products.add(product("Item " + i, "SKU-" + i, "Bulk", "1.00", 1));
+		}
+
+		ApiClient.Response response = this.api.post("/api/v1/products", products);
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo("https://claimport.io/problems/bulk-limit");
+		assertThat(response.json().get("errors").get(0).get("rule").asString()).isEqualTo("maxItems");
+		assertThat(this.api.get("/api/v1/products").json().get("totalElements").asInt()).isZero();
+	}
+
+	@Test
+	void rejectsAnEmptyBulk() {
+		ApiClient.Response response = this.api.post("/api/v1/products", List.of());
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.json().get("errors").get(0).get("rule").asString()).isEqualTo("minItems");
+	}
+
+	@Test
+	void answersMalformedJsonAndBadPagingWithProblemDetails() {
+		ApiClient.Response malformed = this.api.post("/api/v1/products", "[{\"name\": ");
+		ApiClient.Response badSize = this.api.get("/api/v1/products?size=1000");
+		ApiClient.Response badPage = this.api.get("/api/v1/products?page=first");
+
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.json().path("type").asString()).as(malformed.body())
+			.isEqualTo("https://claimport.io/problems/malformed-request");
+		assertThat(badSize.status()).isEqualTo(400);
+		assertThat(badSize.contentType()).startsWith("application/problem+json");
+		assertThat(badSize.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
+		assertThat(badSize.json().get("errors").get(0).get("rule").asString()).isEqualTo("max");
+		assertThat(badPage.status()).isEqualTo(400);
+		assertThat(badPage.json().get("errors").get(0).get("field").asString()).isEqualTo("page");
+	}
+
+	@Test
+	void listsOnlyTheCallersProductsFilteredAndPaged() {
+		this.api.post("/api/v1/products", List.of(product("A", "A-1", "Garden", "1.00", 1),
+				product("B", "B-1", "Garden", "1.00", 1), product("C", "C-1", "Office", "1.00", 1)));
+		client(PublicIds.next("acct")).post("/api/v1/products", List.of(product("X", "X-1", "Garden", "1.00", 1)));
+
+		JsonNode garden = this.api.get("/api/v1/products?category=Garden&size=1").json();
+		JsonNode second = this.api.get("/api/v1/products?category=Garden&size=1&page=1").json();
+
+		assertThat(garden.get("totalElements").asInt()).isEqualTo(2);
+		assertThat(garden.get("totalPages").asInt()).isEqualTo(2);
+		assertThat(garden.get("data")).hasSize(1);
+		assertThat(List.of(garden.get("data").get(0).get("sku").asString(),
+				second.get("data").get(0).get("sku").asString()))
+			.containsExactlyInAnyOrder("A-1", "B-1");
+	}
+
+	@Test
+	void anotherAccountsProductIsNotFound() {
+		String id = this.api.post("/api/v1/products", List.of(product("Mine", "MINE-1", "Misc", "1.00", 1)))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+
+		ApiClient.Response response = client(PublicIds.next("acct")).get("/api/v1/products/" + id);
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void refusesRequestsWithoutAValidGatewayIdentity() {
+		ApiClient anonymous = new ApiClient("http://localhost:" + this.port);
+		ApiClient forged = anonymous.with("Authorization", TestIdentities.forgedBearer(this.account, "full:access"));
+
+		for (ApiClient.Response response : List.of(anonymous.get("/api/v1/products"), forged.get("/api/v1/products"),
+				forged.post("/api/v1/products", List.of(product("F", "F-1", "Misc", "1.00", 1))))) {
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+		}
+		assertThat(this.api.get("/api/v1/products?sku=F-1").json().get("totalElements").asInt()).isZero();
+	}
+
+	private ApiClient client(String account) {
+		return new ApiClient("http://localhost:" + this.port).with("Authorization",
+				TestIdentities.bearer(account, "full:access"));
+	}
+
+	private static Map<String, Object> product(String name, String sku, String category, String price,
+			int warrantyMonths) {
+		return Map.of("name", name, "sku", sku, "category", category, "price", new java.math.BigDecimal(price),
+				"warrantyMonths", warrantyMonths);
+	}
+
+	private static List<String> errorsOf(JsonNode body) {
+		List<String> errors = new ArrayList<>();
+		body.get("errors")
+			.forEach((error) -> errors.add(error.get("index").asInt() + " " + error.get("field").asString() + " "
+					+ error.get("rule").asString()));
+		return errors;
+	}
+
+}
