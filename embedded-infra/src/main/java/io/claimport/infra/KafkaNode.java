@@ -63,11 +63,10 @@ public final class KafkaNode implements AutoCloseable {
 	}
 
 	/**
-	 * A new broker on this one's directory and ports: what survives here survives a
-	 * restart.
+	 * Starts a stopped broker again on its directory and ports: the same cluster, with the
+	 * topics and records it had.
 	 */
-	public KafkaNode restart() {
-		close();
+	public KafkaNode startAgain() {
 		return new KafkaNode(this.logDirectory, this.port, this.controllerPort);
 	}
 

@@ -38,7 +38,8 @@ class KafkaNodeTest {
 			try (KafkaProducer<String, String> producer = producer(node)) {
 				producer.send(new ProducerRecord<>("survivor", "k", "before restart")).get();
 			}
-			node = node.restart();
+			node.close();
+			node = node.startAgain();
 
 			try (KafkaConsumer<String, String> consumer = consumer(node)) {
 				consumer.subscribe(List.of("survivor"));

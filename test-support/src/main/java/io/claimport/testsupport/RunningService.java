@@ -13,10 +13,21 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class RunningService implements AutoCloseable {
 
+	private final Class<?> application;
+
+	private final Map<String, Object> properties;
+
 	private final ConfigurableApplicationContext context;
 
-	private RunningService(ConfigurableApplicationContext context) {
-		this.context = context;
+	private RunningService(Class<?> application, Map<String, Object> properties) {
+		this.application = application;
+		this.properties = Map.copyOf(properties);
+		// as command-line arguments they outrank the application's own configuration
+		// files
+		this.context = new SpringApplicationBuilder(application).run(this.properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new));
 	}
 
 	/**
@@ -27,18 +38,12 @@ public final class RunningService implements AutoCloseable {
 		Map<String, Object> properties = new HashMap<>(TestInfrastructure.serviceProperties(name));
 		properties.put("server.port", "0");
 		properties.putAll(overrides);
-		return new RunningService(new SpringApplicationBuilder(application).properties(properties).run());
+		return new RunningService(application, properties);
 	}
 
 	/** Another replica of this service: same database and settings, its own port. */
-	public RunningService replica(Class<?> application) {
-		Map<String, Object> properties = new HashMap<>();
-		for (String name : new String[] { "spring.datasource.url", "spring.datasource.username",
-				"spring.datasource.password", "spring.kafka.bootstrap-servers", "claimport.identity.jwks-location" }) {
-			properties.put(name, this.context.getEnvironment().getProperty(name));
-		}
-		properties.put("server.port", "0");
-		return new RunningService(new SpringApplicationBuilder(application).properties(properties).run());
+	public RunningService replica() {
+		return new RunningService(this.application, this.properties);
 	}
 
 	public String baseUrl() {
