@@ -63,8 +63,8 @@ public final class KafkaNode implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a stopped broker again on its directory and ports: the same cluster, with the
-	 * topics and records it had.
+	 * Starts a stopped broker again on its directory and ports: the same cluster, with
+	 * the topics and records it had.
 	 */
 	public KafkaNode startAgain() {
 		return new KafkaNode(this.logDirectory, this.port, this.controllerPort);

@@ -1,5 +1,7 @@
 package io.claimport.service.web;
 
+import io.claimport.common.problem.FieldViolation;
+
 import java.util.List;
 
 import io.claimport.common.problem.ProblemTypes;

@@ -1,6 +1,6 @@
 package io.claimport.service.web.bulk;
 
-import io.claimport.service.web.FieldViolation;
+import io.claimport.common.problem.FieldViolation;
 
 /**
  * A bulk request with no items or more than its endpoint takes; nothing of it is written.

@@ -1,0 +1,104 @@
+package io.claimport.gateway.auth;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.claimport.common.identity.CallerIdentity;
+import io.claimport.common.problem.ProblemTypes;
+import io.claimport.gateway.identity.IdentityTokenIssuer;
+import io.claimport.gateway.key.ApiKey;
+import io.claimport.gateway.key.ApiKeyDirectory;
+import io.claimport.gateway.key.ApiKeySecret;
+import io.claimport.gateway.web.ExchangeAttributes;
+import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.Problems;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Lets a request to {@code /api/**} through only with a valid API key. On the way through
+ * it strips every identity header the client sent and puts the gateway's signed identity
+ * token in their place, so a service sees only who the gateway verified, never the key
+ * itself.
+ */
+@Component
+class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
+
+	private static final String CLIENT_IDENTITY_HEADER_PREFIX = "x-claimport-";
+
+	private final ApiKeyDirectory keys;
+
+	private final IdentityTokenIssuer identities;
+
+	private final Problems problems;
+
+	private final Clock clock;
+
+	ApiKeyAuthenticationFilter(ApiKeyDirectory keys, IdentityTokenIssuer identities, Problems problems, Clock clock) {
+		this.keys = keys;
+		this.identities = identities;
+		this.problems = problems;
+		this.clock = clock;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.AUTHENTICATION;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+			return chain.filter(exchange);
+		}
+		Optional<String> presented = PresentedKey.from(exchange.getRequest().getHeaders());
+		if (presented.isEmpty()) {
+			return reject(exchange, "missing_api_key", "Send your API key in the X-API-Key header.");
+		}
+		if (!ApiKeySecret.isWellFormed(presented.get())) {
+			return reject(exchange, "malformed_api_key", "The API key is not valid.");
+		}
+		return this.keys.find(presented.get()).flatMap((found) -> {
+			if (found.isEmpty()) {
+				return reject(exchange, "unknown_api_key", "The API key is not valid.");
+			}
+			ApiKey key = found.get();
+			if (key.isRevoked()) {
+				return reject(exchange, "revoked_api_key", "The API key has been revoked.");
+			}
+			if (key.isExpiredAt(this.clock.instant())) {
+				return reject(exchange, "expired_api_key", "The API key has expired.");
+			}
+			CallerIdentity caller = new CallerIdentity(key.accountId(), key.id(), key.scopes());
+			exchange.getAttributes().put(ExchangeAttributes.CALLER, caller);
+			return chain.filter(exchange.mutate().request(withIdentity(exchange.getRequest(), caller)).build());
+		});
+	}
+
+	private ServerHttpRequest withIdentity(ServerHttpRequest request, CallerIdentity caller) {
+		String token = this.identities.tokenFor(caller);
+		return request.mutate().headers((headers) -> {
+			headers.remove(PresentedKey.API_KEY_HEADER);
+			headers.headerNames()
+				.stream()
+				.filter((name) -> name.toLowerCase().startsWith(CLIENT_IDENTITY_HEADER_PREFIX))
+				.toList()
+				.forEach(headers::remove);
+			headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		}).build();
+	}
+
+	private Mono<Void> reject(ServerWebExchange exchange, String reason, String detail) {
+		return this.problems.reject(exchange, reason,
+				Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", detail));
+	}
+
+}

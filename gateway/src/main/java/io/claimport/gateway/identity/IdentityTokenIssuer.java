@@ -1,0 +1,84 @@
+package io.claimport.gateway.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.TreeSet;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.claimport.common.identity.CallerIdentity;
+import io.claimport.common.identity.IdentityToken;
+
+/**
+ * Signs the identity token the services trust (ES256). A token lives one minute and is
+ * reused for half of that, so signing costs one operation per key per 30 seconds, not one
+ * per request.
+ */
+public class IdentityTokenIssuer {
+
+	private final ECKey signingKey;
+
+	private final ECDSASigner signer;
+
+	private final Clock clock;
+
+	private final Cache<CallerIdentity, String> tokens;
+
+	public IdentityTokenIssuer(ECKey signingKey, Clock clock) {
+		this.signingKey = signingKey;
+		this.clock = clock;
+		try {
+			this.signer = new ECDSASigner(signingKey);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("the identity signing key is not an EC private key", ex);
+		}
+		this.tokens = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(IdentityToken.TIME_TO_LIVE.dividedBy(2))
+			.build();
+	}
+
+	public String tokenFor(CallerIdentity identity) {
+		return this.tokens.get(identity, this::sign);
+	}
+
+	/** The public half, for the services to verify with. */
+	public JWKSet publicKeys() {
+		return new JWKSet(this.signingKey.toPublicJWK());
+	}
+
+	private String sign(CallerIdentity identity) {
+		Instant now = this.clock.instant();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(IdentityToken.ISSUER)
+			.audience(List.of(IdentityToken.AUDIENCE))
+			.subject(identity.accountId())
+			.claim(IdentityToken.KEY_ID_CLAIM, identity.keyId())
+			.claim(IdentityToken.SCOPE_CLAIM, String.join(" ", new TreeSet<>(identity.scopes())))
+			.issueTime(Date.from(now))
+			.notBeforeTime(Date.from(now.minus(Duration.ofSeconds(5))))
+			.expirationTime(Date.from(now.plus(IdentityToken.TIME_TO_LIVE)))
+			.build();
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.signingKey.getKeyID()).build(), claims);
+		try {
+			jwt.sign(this.signer);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("could not sign an identity token", ex);
+		}
+		return jwt.serialize();
+	}
+
+}

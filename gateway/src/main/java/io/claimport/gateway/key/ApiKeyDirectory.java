@@ -1,0 +1,54 @@
+package io.claimport.gateway.key;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the key a presented secret belongs to. The lookup goes by the secret's SHA-256,
+ * so the database compares hashes the caller cannot steer, and the hash found is compared
+ * again in constant time. Answers are cached, unknown secrets included, so a request
+ * costs no database round trip once its key has been seen.
+ */
+@Component
+public class ApiKeyDirectory {
+
+	private static final Duration KNOWN_KEY_TTL = Duration.ofMinutes(5);
+
+	private final AsyncLoadingCache<String, Optional<ApiKey>> keysByHash;
+
+	private final Counter databaseLookups;
+
+	ApiKeyDirectory(ApiKeyStore store, MeterRegistry meters) {
+		Executor blocking = (task) -> Schedulers.boundedElastic().schedule(task);
+		this.databaseLookups = Counter.builder("claimport.gateway.key.database.lookups")
+			.description("API key lookups that missed the cache and went to the database")
+			.register(meters);
+		this.keysByHash = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(KNOWN_KEY_TTL)
+			.executor(blocking)
+			.buildAsync((hashHex) -> {
+				this.databaseLookups.increment();
+				return store.findBySecretHash(HexFormat.of().parseHex(hashHex));
+			});
+	}
+
+	public Mono<Optional<ApiKey>> find(String secret) {
+		byte[] hash = ApiKeySecret.sha256(secret);
+		return Mono.fromFuture(this.keysByHash.get(HexFormat.of().formatHex(hash)))
+			.map((found) -> found.filter((key) -> MessageDigest.isEqual(key.secretHash(), hash)));
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.claimport.gateway.requestlog;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.claimport.common.event.RequestLogged;
+import io.claimport.common.identity.CallerIdentity;
+import io.claimport.gateway.web.ExchangeAttributes;
+import io.claimport.gateway.web.FilterOrder;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Logs every request the gateway answers, rejected ones included, once the answer is
+ * complete. Each response carries the request's id in {@code X-Request-Id}, which the log
+ * uses too.
+ */
+@Component
+class RequestLogFilter implements WebFilter, Ordered {
+
+	static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+	/** What the log records for a request whose client went away before the answer. */
+	private static final int CLIENT_CLOSED_REQUEST = 499;
+
+	private final RequestLogPublisher publisher;
+
+	private final Clock clock;
+
+	RequestLogFilter(RequestLogPublisher publisher, Clock clock) {
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.REQUEST_LOG;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		Instant receivedAt = this.clock.instant();
+		long started = System.nanoTime();
+		String requestId = UUID.randomUUID().toString();
+		exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
+		return chain.filter(exchange)
+			.doFinally((signal) -> this.publisher
+				.publish(entry(exchange, requestId, receivedAt, (System.nanoTime() - started) / 1_000_000, signal)));
+	}
+
+	private static RequestLogged entry(ServerWebExchange exchange, String requestId, Instant receivedAt,
+			long latencyMillis, SignalType signal) {
+		CallerIdentity caller = exchange.getAttribute(ExchangeAttributes.CALLER);
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		int code = (signal == SignalType.CANCEL) ? CLIENT_CLOSED_REQUEST
+				: (status != null) ? status.value() : (signal == SignalType.ON_ERROR) ? 500 : 200;
+		InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+		return new RequestLogged(requestId, (caller != null) ? caller.accountId() : null,
+				(caller != null) ? caller.keyId() : null, exchange.getRequest().getMethod().name(),
+				exchange.getRequest().getPath().value(), code, latencyMillis,
+				(peer != null && peer.getAddress() != null) ? peer.getAddress().getHostAddress() : null,
+				exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), receivedAt,
+				exchange.getAttribute(ExchangeAttributes.REJECTION_REASON));
+	}
+
+}

@@ -1,0 +1,205 @@
+package io.claimport.gateway.requestlog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+import io.claimport.common.event.EventEnvelope;
+import io.claimport.common.event.EventTypes;
+import io.claimport.common.event.RequestLogged;
+import io.claimport.gateway.GatewayProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends request-log entries to Kafka from a thread of its own, so no request ever waits
+ * for Kafka. Entries wait in a bounded buffer; while Kafka is unreachable, the buffer
+ * holds what it can and sends it once Kafka is back. What does not fit is dropped and
+ * counted in {@code claimport.gateway.request_log.dropped}.
+ */
+@Component
+class RequestLogPublisher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(RequestLogPublisher.class);
+
+	private static final int BATCH = 500;
+
+	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final BlockingDeque<RequestLogged> buffer;
+
+	private final Counter dropped;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private volatile Thread sender;
+
+	RequestLogPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, Clock clock, GatewayProperties properties,
+			MeterRegistry meters) {
+		this.kafka = kafka;
+		this.json = json;
+		this.clock = clock;
+		this.buffer = new LinkedBlockingDeque<>(properties.requestLog().bufferCapacity());
+		this.dropped = Counter.builder("claimport.gateway.request_log.dropped")
+			.description("Request-log entries dropped because the buffer was full while Kafka was unreachable")
+			.register(meters);
+		Gauge.builder("claimport.gateway.request_log.buffered", this.buffer, BlockingDeque::size)
+			.description("Request-log entries waiting to be sent to Kafka")
+			.register(meters);
+	}
+
+	/** Never blocks: an entry that does not fit in the buffer is dropped and counted. */
+	void publish(RequestLogged entry) {
+		if (!this.buffer.offerLast(entry)) {
+			this.dropped.increment();
+		}
+	}
+
+	@Override
+	public void start() {
+		Thread thread = new Thread(this::sendUntilStopped, "request-log-publisher");
+		thread.setDaemon(true);
+		this.sender = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.stopped.countDown();
+		Thread thread = this.sender;
+		if (thread != null) {
+			try {
+				thread.join(SEND_TIMEOUT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.sender = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.sender != null;
+	}
+
+	private void sendUntilStopped() {
+		Duration backoff = Duration.ofMillis(100);
+		while (this.stopped.getCount() > 0 || !this.buffer.isEmpty()) {
+			List<RequestLogged> batch = nextBatch();
+			if (batch.isEmpty()) {
+				continue;
+			}
+			List<RequestLogged> unsent = send(batch);
+			if (unsent.isEmpty()) {
+				backoff = Duration.ofMillis(100);
+				continue;
+			}
+			for (int i = unsent.size() - 1; i >= 0; i--) {
+				if (!this.buffer.offerFirst(unsent.get(i))) {
+					this.dropped.increment();
+				}
+			}
+			if (this.stopped.getCount() == 0) {
+				log.warn("Stopping with {} request-log entries unsent", this.buffer.size());
+				return;
+			}
+			awaitStop(backoff);
+			backoff = (backoff.compareTo(MAX_BACKOFF) < 0) ? backoff.multipliedBy(2) : MAX_BACKOFF;
+		}
+	}
+
+	private List<RequestLogged> nextBatch() {
+		List<RequestLogged> batch = new ArrayList<>(BATCH);
+		try {
+			RequestLogged first = this.buffer.pollFirst(200, TimeUnit.MILLISECONDS);
+			if (first != null) {
+				batch.add(first);
+				this.buffer.drainTo(batch, BATCH - 1);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.stopped.countDown();
+		}
+		return batch;
+	}
+
+	/** Sends a batch and answers the entries Kafka did not acknowledge. */
+	private List<RequestLogged> send(List<RequestLogged> batch) {
+		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(batch.size());
+		List<RequestLogged> unsent = new ArrayList<>();
+		for (RequestLogged entry : batch) {
+			try {
+				sends.add(this.kafka.send(record(entry)));
+			}
+			catch (RuntimeException ex) {
+				sends.add(CompletableFuture.failedFuture(ex));
+			}
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			try {
+				sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				unsent.add(batch.get(i));
+			}
+			catch (Exception ex) {
+				unsent.add(batch.get(i));
+			}
+		}
+		if (!unsent.isEmpty()) {
+			log.debug("Kafka did not take {} request-log entries; keeping them", unsent.size());
+		}
+		return unsent;
+	}
+
+	private ProducerRecord<String, String> record(RequestLogged entry) {
+		String aggregateId = entry.requestId();
+		EventEnvelope envelope = EventEnvelope.create(EventTypes.REQUEST_LOGGED, "gateway", entry.accountId(),
+				aggregateId, 0, this.clock.instant());
+		// one account's requests share a partition, so its log reads in order
+		String key = (entry.accountId() != null) ? entry.accountId() : aggregateId;
+		ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.REQUEST_LOGGED.topic(), key,
+				this.json.writeValueAsString(entry));
+		envelope.toHeaders()
+			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		return record;
+	}
+
+	private void awaitStop(Duration timeout) {
+		try {
+			this.stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,243 @@
+package io.claimport.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+import io.claimport.common.event.Topics;
+import io.claimport.gateway.key.ApiKeySecret;
+import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.ServiceTestInitializer;
+import io.claimport.testsupport.TestInfrastructure;
+import io.claimport.testsupport.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "claimport.gateway.admin-token=" + GatewayIT.ADMIN_TOKEN)
+@ContextConfiguration(initializers = ServiceTestInitializer.class)
+class GatewayIT {
+
+	static final String ADMIN_TOKEN = "test-admin-token";
+
+	static final ConcurrentLinkedQueue<Headers> backendSaw = new ConcurrentLinkedQueue<>();
+
+	static final HttpServer backend = startBackend();
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	JdbcClient database;
+
+	@Autowired
+	MeterRegistry meters;
+
+	ApiClient anonymous;
+
+	@DynamicPropertySource
+	static void routeToTheStubBackend(DynamicPropertyRegistry registry) {
+		String url = "http://localhost:" + backend.getAddress().getPort();
+		for (String service : List.of("CATALOG_URL", "ORDER_URL", "CLAIMS_URL", "ANALYTICS_URL", "AUDIT_URL")) {
+			registry.add(service, () -> url);
+		}
+	}
+
+	@AfterAll
+	static void stopBackend() {
+		backend.stop(0);
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.anonymous = new ApiClient("http://localhost:" + this.port);
+		backendSaw.clear();
+	}
+
+	@Test
+	void adminOpensAnAccountAndShowsItsKeyOnceStoringOnlyItsHash() {
+		ApiClient.Response response = admin().post("/admin/v1/accounts", Map.of("name", "Acme", "plan", "BUSINESS"));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		JsonNode body = response.json();
+		assertThat(body.get("id").asString()).startsWith("acct_");
+		assertThat(body.get("plan").asString()).isEqualTo("BUSINESS");
+		String secret = body.get("apiKey").get("key").asString();
+		assertThat(secret).matches("cp_live_[A-Za-z0-9_-]{48}");
+		assertThat(body.get("apiKey").get("scopes").get(0).asString()).isEqualTo("full:access");
+
+		Map<String, Object> stored = this.database.sql("SELECT * FROM api_key WHERE account_id = ?")
+			.param(body.get("id").asString())
+			.query()
+			.singleRow();
+		assertThat(stored.values()).noneMatch((value) -> String.valueOf(value).contains(secret.substring(12, 50)));
+		assertThat(HexFormat.of().formatHex((byte[]) stored.get("secret_hash")))
+			.isEqualTo(HexFormat.of().formatHex(ApiKeySecret.sha256(secret)));
+	}
+
+	@Test
+	void adminApiRefusesCallersWithoutTheAdminTokenAndNamesBadFields() {
+		ApiClient.Response noToken = this.anonymous.post("/admin/v1/accounts", Map.of("name", "X", "plan", "BUSINESS"));
+		ApiClient.Response badPlan = admin().post("/admin/v1/accounts", Map.of("name", "X", "plan", "GOLD"));
+
+		assertThat(noToken.status()).isEqualTo(401);
+		assertThat(noToken.contentType()).startsWith("application/problem+json");
+		assertThat(badPlan.status()).isEqualTo(400);
+		assertThat(badPlan.json().get("errors").get(0).get("field").asString()).isEqualTo("plan");
+		assertThat(badPlan.json().get("errors").get(0).get("rule").asString()).isEqualTo("oneOf");
+	}
+
+	@Test
+	void forwardsAKeyedRequestWithTheGatewaysIdentityInsteadOfTheKey() {
+		JsonNode account = openAccount();
+		String secret = account.get("apiKey").get("key").asString();
+
+		ApiClient.Response viaHeader = this.anonymous.with("X-API-Key", secret)
+			.with("X-Claimport-Account", "acct_someone_else")
+			.get("/api/v1/products");
+		ApiClient.Response viaBearer = this.anonymous.with("Authorization", "Bearer " + secret).get("/api/v1/orders");
+
+		assertThat(viaHeader.status()).isEqualTo(200);
+		assertThat(viaBearer.status()).isEqualTo(200);
+		assertThat(backendSaw).hasSize(2).allSatisfy((headers) -> {
+			assertThat(headers.containsKey("X-api-key")).isFalse();
+			assertThat(headers.containsKey("X-claimport-account")).isFalse();
+			String authorization = headers.getFirst("Authorization");
+			assertThat(authorization).startsWith("Bearer ").doesNotContain(secret);
+			Jwt identity = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + this.port + "/.well-known/jwks.json")
+				.jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
+				.build()
+				.decode(authorization.substring("Bearer ".length()));
+			assertThat(identity.getSubject()).isEqualTo(account.get("id").asString());
+			assertThat(identity.getClaimAsString("key_id")).isEqualTo(account.get("apiKey").get("id").asString());
+			assertThat(identity.getClaimAsString("scope")).isEqualTo("full:access");
+			assertThat(identity.getClaimAsString("iss")).isEqualTo("claimport-gateway");
+			assertThat(identity.getAudience()).containsExactly("claimport-services");
+		});
+	}
+
+	@Test
+	void refusesMissingMalformedAndUnknownKeysWithoutCallingTheServiceAndLogsWhy() {
+		List<ApiClient.Response> refused = List.of(this.anonymous.get("/api/v1/products"),
+				this.anonymous.with("X-API-Key", "not-a-key").get("/api/v1/products"),
+				this.anonymous.with("X-API-Key", ApiKeySecret.generate()).get("/api/v1/claims"));
+
+		assertThat(refused).allSatisfy((response) -> {
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().get("type").asString())
+				.isEqualTo("https://claimport.io/problems/unauthenticated");
+		});
+		assertThat(backendSaw).isEmpty();
+
+		Map<String, String> reasons = Map.of(refused.get(0).header("X-Request-Id"), "missing_api_key",
+				refused.get(1).header("X-Request-Id"), "malformed_api_key", refused.get(2).header("X-Request-Id"),
+				"unknown_api_key");
+		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
+			List<JsonNode> entries = await().atMost(Duration.ofSeconds(30))
+				.until(() -> log.records()
+					.stream()
+					.map((record) -> (JsonNode) new ApiClient.Response(200, "", record.value(), Map.of()).json())
+					.filter((entry) -> reasons.containsKey(entry.get("requestId").asString()))
+					.toList(), (found) -> found.size() == 3);
+			assertThat(entries).allSatisfy((entry) -> {
+				assertThat(entry.get("status").asInt()).isEqualTo(401);
+				assertThat(entry.get("rejectionReason").asString())
+					.isEqualTo(reasons.get(entry.get("requestId").asString()));
+				assertThat(entry.get("clientIp").asString()).isNotBlank();
+			});
+		}
+	}
+
+	@Test
+	void logsAcceptedRequestsWithTheirAccountKeyAndStatus() {
+		JsonNode account = openAccount();
+		ApiClient.Response response = this.anonymous.with("X-API-Key", account.get("apiKey").get("key").asString())
+			.with("User-Agent", "claimport-test/1.0")
+			.get("/api/v1/analytics");
+
+		String requestId = response.header("X-Request-Id");
+		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
+			TopicReader.Received record = await().atMost(Duration.ofSeconds(30))
+				.until(() -> log.records().stream().filter((r) -> r.value().contains(requestId)).findFirst(),
+						(found) -> found.isPresent())
+				.get();
+			JsonNode entry = new ApiClient.Response(200, "", record.value(), Map.of()).json();
+			assertThat(entry.get("accountId").asString()).isEqualTo(account.get("id").asString());
+			assertThat(entry.get("keyId").asString()).isEqualTo(account.get("apiKey").get("id").asString());
+			assertThat(entry.get("method").asString()).isEqualTo("GET");
+			assertThat(entry.get("path").asString()).isEqualTo("/api/v1/analytics");
+			assertThat(entry.get("status").asInt()).isEqualTo(200);
+			assertThat(entry.get("userAgent").asString()).isEqualTo("claimport-test/1.0");
+			assertThat(entry.get("rejectionReason").isNull()).isTrue();
+			assertThat(record.key()).isEqualTo(account.get("id").asString());
+			assertThat(record.headers()).containsEntry("ce_type", "RequestLogged")
+				.containsEntry("ce_source", "gateway");
+		}
+	}
+
+	@Test
+	void looksAKeyUpInTheDatabaseOnceThenServesItFromMemory() {
+		ApiClient keyed = this.anonymous.with("X-API-Key", openAccount().get("apiKey").get("key").asString());
+		double before = this.meters.counter("claimport.gateway.key.database.lookups").count();
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(keyed.get("/api/v1/products").status()).isEqualTo(200);
+		}
+
+		assertThat(this.meters.counter("claimport.gateway.key.database.lookups").count() - before).isEqualTo(1);
+	}
+
+	private JsonNode openAccount() {
+		ApiClient.Response response = admin().post("/admin/v1/accounts", Map.of("name", "Acme", "plan", "BUSINESS"));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json();
+	}
+
+	private ApiClient admin() {
+		return this.anonymous.with("Authorization", "Bearer " + ADMIN_TOKEN);
+	}
+
+	private static HttpServer startBackend() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			server.createContext("/", (exchange) -> {
+				backendSaw.add(exchange.getRequestHeaders());
+				byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
