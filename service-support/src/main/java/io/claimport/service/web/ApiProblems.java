@@ -2,7 +2,10 @@ package io.claimport.service.web;
 
 import io.claimport.common.problem.FieldViolation;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.service.web.bulk.BulkLimitExceededException;
@@ -73,9 +76,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		String type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "value";
+		Class<?> type = ex.getRequiredType();
+		if (type != null && type.isEnum()) {
+			String allowed = Arrays.stream(type.getEnumConstants())
+				.map(String::valueOf)
+				.collect(Collectors.joining(", "));
+			return validation(List.of(new FieldViolation(ex.getName(), "oneOf",
+					ex.getName() + " must be one of " + allowed + ", got '" + ex.getValue() + "'")));
+		}
+		String typeName = (type != null) ? type.getSimpleName().toLowerCase(Locale.ROOT) : "value";
 		return validation(List.of(new FieldViolation(ex.getName(), "type",
-				ex.getName() + " must be a " + type.toLowerCase() + ", got '" + ex.getValue() + "'")));
+				ex.getName() + " must be of type " + typeName + ", got '" + ex.getValue() + "'")));
 	}
 
 	@Override

@@ -1,0 +1,161 @@
+package io.claimport.order.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.claimport.common.event.OrderCreated;
+import io.claimport.common.id.PublicIds;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+import org.springframework.data.domain.Persistable;
+
+@Entity
+@Table(name = "customer_order")
+public class Order implements Persistable<String> {
+
+	public static final String ID_PREFIX = "ord";
+
+	@Id
+	private String id;
+
+	@Column(name = "account_id", nullable = false, updatable = false)
+	private String accountId;
+
+	@Column(name = "order_number")
+	private String orderNumber;
+
+	@Enumerated(EnumType.STRING)
+	private OrderStatus status;
+
+	@Column(name = "customer_email")
+	private String customerEmail;
+
+	@Column(name = "customer_name")
+	private String customerName;
+
+	private String currency;
+
+	@Column(name = "total_amount")
+	private BigDecimal totalAmount;
+
+	// line items belong to the order: they load with it, one query for a whole page of
+	// orders
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
+	@CollectionTable(name = "order_line_item", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "position")
+	private List<LineItem> lineItems = new ArrayList<>();
+
+	@Column(name = "created_at", updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	@Transient
+	private boolean isNew;
+
+	protected Order() {
+	}
+
+	private Order(String accountId, OrderDraft draft, Instant now) {
+		this.id = PublicIds.next(ID_PREFIX);
+		this.accountId = accountId;
+		this.orderNumber = draft.orderNumber();
+		this.status = draft.status();
+		this.customerEmail = draft.customerEmail();
+		this.customerName = draft.customerName();
+		this.currency = draft.currency().toUpperCase(Locale.ROOT);
+		this.lineItems = new ArrayList<>(draft.lineItems());
+		this.totalAmount = this.lineItems.stream().map(LineItem::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+		this.createdAt = now;
+		this.updatedAt = now;
+		this.isNew = true;
+	}
+
+	public static Order place(String accountId, OrderDraft draft, Instant now) {
+		return new Order(accountId, draft, now);
+	}
+
+	public OrderCreated createdEvent() {
+		int totalQuantity = this.lineItems.stream().mapToInt(LineItem::getQuantity).sum();
+		return new OrderCreated(this.id, this.orderNumber, this.status.name(), this.lineItems.size(), totalQuantity,
+				this.totalAmount, this.currency);
+	}
+
+	@Override
+	public String getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	public String getAccountId() {
+		return this.accountId;
+	}
+
+	public String getOrderNumber() {
+		return this.orderNumber;
+	}
+
+	public OrderStatus getStatus() {
+		return this.status;
+	}
+
+	public String getCustomerEmail() {
+		return this.customerEmail;
+	}
+
+	public String getCustomerName() {
+		return this.customerName;
+	}
+
+	public String getCurrency() {
+		return this.currency;
+	}
+
+	public BigDecimal getTotalAmount() {
+		return this.totalAmount;
+	}
+
+	public List<LineItem> getLineItems() {
+		return List.copyOf(this.lineItems);
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+}

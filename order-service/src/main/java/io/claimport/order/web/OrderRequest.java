@@ -1,0 +1,37 @@
+package io.claimport.order.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+record OrderRequest(
+		@Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._/#-]+",
+				message = "must contain only letters, digits and . _ / # -") String orderNumber,
+		@Pattern(regexp = "PENDING|PROCESSING|SHIPPED|DELIVERED|CANCELLED|REFUNDED",
+				message = "must be one of PENDING, PROCESSING, SHIPPED, DELIVERED, CANCELLED, REFUNDED") String status,
+		@NotNull @Valid Customer customer,
+		@Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+		@NotEmpty @Size(max = 100) List<@NotNull @Valid LineItemRequest> lineItems) {
+
+	record Customer(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String name) {
+
+	}
+
+	record LineItemRequest(@NotBlank @Size(max = 64) String sku, @Size(max = 200) String name,
+			@NotNull @Min(1) @Max(100_000) Integer quantity,
+			@NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price) {
+
+	}
+
+}

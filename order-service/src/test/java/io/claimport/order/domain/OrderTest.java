@@ -1,0 +1,47 @@
+package io.claimport.order.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.claimport.common.event.OrderCreated;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderTest {
+
+	@Test
+	void totalsItsLineItemsAndDescribesItselfInTheCreatedEvent() {
+		Order order = Order.place("acct_1", draft("1001", List.of(new LineItem("A", "A", 2, new BigDecimal("10.50")),
+				new LineItem("B", null, 1, new BigDecimal("4.00")))), Instant.now());
+
+		OrderCreated event = order.createdEvent();
+
+		assertThat(order.getTotalAmount()).isEqualByComparingTo("25.00");
+		assertThat(order.getId()).startsWith("ord_");
+		assertThat(event.lineItemCount()).isEqualTo(2);
+		assertThat(event.totalQuantity()).isEqualTo(3);
+		assertThat(event.currency()).isEqualTo("EUR");
+	}
+
+	@Test
+	void refusesRepeatedOrderNumbersButAcceptsOrdersWithout() {
+		OrderImport decision = OrderImport.decide(
+				List.of(numbered(0, "1"), numbered(1, null), numbered(2, null), numbered(3, "1"), numbered(4, "2")),
+				Set.of("2"));
+
+		assertThat(decision.accepted()).extracting(OrderImport.Numbered::index).containsExactly(0, 1, 2);
+		assertThat(decision.refused()).extracting((error) -> error.index()).containsExactly(3, 4);
+	}
+
+	private static OrderImport.Numbered numbered(int index, String number) {
+		return new OrderImport.Numbered(index, draft(number, List.of(new LineItem("A", null, 1, BigDecimal.ONE))));
+	}
+
+	private static OrderDraft draft(String number, List<LineItem> items) {
+		return new OrderDraft(number, OrderStatus.PENDING, "ann@example.com", "Ann", "eur", items);
+	}
+
+}
