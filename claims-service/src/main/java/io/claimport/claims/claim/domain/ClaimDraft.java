@@ -1,0 +1,14 @@
+package io.claimport.claims.claim.domain;
+
+import java.util.List;
+
+/** A claim as an integrator filed it, already checked field by field. */
+public record ClaimDraft(String orderId, String sourceOrderId, String sourceOrderNumber, String authorName,
+		String authorEmail, String claimDescription, String claimType, boolean isOta, String otaDescription,
+		String policyId, List<Item> claimItems) {
+
+	public record Item(String itemId, int quantity) {
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.claimport.claims.claim.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.claimport.claims.claim.domain.Claim;
+import io.claimport.claims.claim.domain.ClaimState;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ClaimRepository extends JpaRepository<Claim, String> {
+
+	Optional<Claim> findByIdAndAccountId(String id, String accountId);
+
+	/** Newest first; ids sort by creation time, so "after" a cursor means an older id. */
+	@Query("""
+			select c from Claim c where c.accountId = :accountId
+			and (:state is null or c.claimState = :state)
+			and (:orderId is null or c.orderId = :orderId)
+			and (:after is null or c.id < :after)
+			order by c.id desc
+			""")
+	List<Claim> findPage(@Param("accountId") String accountId, @Param("state") ClaimState state,
+			@Param("orderId") String orderId, @Param("after") String after, Limit limit);
+
+}

@@ -1,0 +1,38 @@
+package io.claimport.common.page;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A Relay-style page: {@code edges} of {@code node}s with their cursors, and
+ * {@code pageInfo}. Lists that integrators walk with cursors answer in this shape.
+ */
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+
+	/**
+	 * Builds a page from up to {@code first + 1} nodes fetched after a cursor: the extra
+	 * node, if any, only tells that there is a next page.
+	 */
+	public static <T> Connection<T> of(List<T> fetched, int first, boolean afterCursor, Function<T, String> cursor) {
+		List<T> nodes = fetched.subList(0, Math.min(first, fetched.size()));
+		List<Edge<T>> edges = nodes.stream().map((node) -> new Edge<>(cursor.apply(node), node)).toList();
+		String start = edges.isEmpty() ? null : edges.get(0).cursor();
+		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+		return new Connection<>(edges, new PageInfo(start, end, fetched.size() > first, afterCursor));
+	}
+
+	public <R> Connection<R> map(Function<T, R> mapper) {
+		return new Connection<>(
+				this.edges.stream().map((edge) -> new Edge<>(edge.cursor(), mapper.apply(edge.node()))).toList(),
+				this.pageInfo);
+	}
+
+	public record Edge<T>(String cursor, T node) {
+
+	}
+
+	public record PageInfo(String startCursor, String endCursor, boolean hasNextPage, boolean hasPreviousPage) {
+
+	}
+
+}
