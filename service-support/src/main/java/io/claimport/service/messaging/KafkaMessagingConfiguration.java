@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -51,6 +52,7 @@ public class KafkaMessagingConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters,
 				new FixedBackOff(retryInterval.toMillis(), retries));
 		handler.addNotRetryableExceptions(IllegalArgumentException.class);
+		handler.setLogLevel(KafkaException.Level.WARN);
 		return handler;
 	}
 

@@ -1,0 +1,44 @@
+package io.claimport.analytics.statistics.internal;
+
+import java.util.List;
+
+import io.claimport.analytics.statistics.domain.Increment;
+import io.claimport.analytics.statistics.domain.Subject;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CounterStore {
+
+	private final JdbcClient jdbc;
+
+	CounterStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(String accountId, Increment increment) {
+		this.jdbc
+			.sql("""
+					INSERT INTO statistic_counter (account_id, subject, bucket, count) VALUES (:account, :subject, :bucket, 1)
+					ON CONFLICT (account_id, subject, bucket) DO UPDATE SET count = statistic_counter.count + 1
+					""")
+			.param("account", accountId)
+			.param("subject", increment.subject().name())
+			.param("bucket", increment.bucket())
+			.update();
+	}
+
+	List<Counter> forAccount(String accountId) {
+		return this.jdbc.sql("SELECT subject, bucket, count FROM statistic_counter WHERE account_id = :account")
+			.param("account", accountId)
+			.query((rs, row) -> new Counter(Subject.valueOf(rs.getString("subject")), rs.getString("bucket"),
+					rs.getLong("count")))
+			.list();
+	}
+
+	record Counter(Subject subject, String bucket, long count) {
+
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.claimport.analytics.statistics.domain;
+
+import java.math.BigDecimal;
+
+import io.claimport.common.event.ClaimCreated;
+import io.claimport.common.event.OrderCreated;
+import io.claimport.common.event.ProductCreated;
+import io.claimport.common.event.RequestLogged;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatisticsRulesTest {
+
+	@Test
+	void countsEachNewObjectInItsTotalAndItsBreakdown() {
+		assertThat(
+				StatisticsRules.incrementsFor(new ProductCreated("prod_1", "Lamp", "L-1", "Home", BigDecimal.ONE, 12)))
+			.containsExactly(new Increment(Subject.PRODUCTS, "total"),
+					new Increment(Subject.PRODUCTS, "category:Home"));
+		assertThat(
+				StatisticsRules.incrementsFor(new OrderCreated("ord_1", null, "SHIPPED", 1, 1, BigDecimal.ONE, "USD")))
+			.containsExactly(new Increment(Subject.ORDERS, "total"), new Increment(Subject.ORDERS, "status:SHIPPED"));
+		assertThat(StatisticsRules.incrementsFor(new ClaimCreated("clm_1", "ord_1", "NEW", null, 1)))
+			.containsExactly(new Increment(Subject.CLAIMS, "total"), new Increment(Subject.CLAIMS, "state:NEW"));
+	}
+
+	@Test
+	void movesNoCounterForEventsThatCreateNothingCounted() {
+		assertThat(StatisticsRules.incrementsFor(
+				new RequestLogged("r", "a", "k", "GET", "/", 200, 1, "127.0.0.1", null, java.time.Instant.now(), null)))
+			.isEmpty();
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.claimport.analytics.statistics.web;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+import io.claimport.common.event.ClaimCreated;
+import io.claimport.common.event.EventEnvelope;
+import io.claimport.common.event.EventTypes;
+import io.claimport.common.event.OrderCreated;
+import io.claimport.common.event.ProductCreated;
+import io.claimport.common.event.Topics;
+import io.claimport.common.id.PublicIds;
+import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.ServiceIntegrationTest;
+import io.claimport.testsupport.TestEvents;
+import io.claimport.testsupport.TestIdentities;
+import io.claimport.testsupport.TestInfrastructure;
+import io.claimport.testsupport.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class AnalyticsIT {
+
+	@Value("${local.server.port}")
+	int port;
+
+	final TestEvents events = new TestEvents();
+
+	@AfterEach
+	void close() {
+		this.events.close();
+	}
+
+	@Test
+	void countsProductsOrdersAndClaimsPerAccountFromTheirEvents() {
+		String account = PublicIds.next("acct");
+		this.events.send(EventTypes.PRODUCT_CREATED, account, "prod_1", product("prod_1", "Electronics"));
+		this.events.send(EventTypes.PRODUCT_CREATED, account, "prod_2", product("prod_2", "Electronics"));
+		this.events.send(EventTypes.PRODUCT_CREATED, account, "prod_3", product("prod_3", "Garden"));
+		this.events.send(EventTypes.ORDER_CREATED, account, "ord_1",
+				new OrderCreated("ord_1", "1001", "SHIPPED", 1, 2, new BigDecimal("20.00"), "USD"));
+		this.events.send(EventTypes.CLAIM_CREATED, account, "clm_1",
+				new ClaimCreated("clm_1", "ord_1", "NEW", null, 1));
+
+		JsonNode analytics = await().atMost(Duration.ofSeconds(30))
+			.until(() -> analytics(account), (body) -> body.get("claims").get("total").asInt() == 1
+					&& body.get("products").get("total").asInt() == 3);
+
+		assertThat(analytics.get("products").get("byCategory").toString())
+			.isEqualTo("{\"Electronics\":2,\"Garden\":1}");
+		assertThat(analytics.get("orders").get("total").asInt()).isEqualTo(1);
+		assertThat(analytics.get("orders").get("byStatus").get("SHIPPED").asInt()).isEqualTo(1);
+		assertThat(analytics.get("claims").get("byState").get("NEW").asInt()).isEqualTo(1);
+		assertThat(analytics(PublicIds.next("acct")).get("products").get("total").asInt()).isZero();
+	}
+
+	@Test
+	void countsAnEventDeliveredTwiceOnce() {
+		String account = PublicIds.next("acct");
+		ProductCreated payload = product("prod_twice", "Toys");
+		EventEnvelope envelope = this.events.send(EventTypes.PRODUCT_CREATED, account, "prod_twice", payload);
+		this.events.send(EventTypes.PRODUCT_CREATED, envelope, payload);
+		this.events.send(EventTypes.PRODUCT_CREATED, account, "prod_after", product("prod_after", "Toys"));
+
+		JsonNode analytics = await().atMost(Duration.ofSeconds(30))
+			.until(() -> analytics(account), (body) -> body.get("products").get("byCategory").has("Toys")
+					&& body.get("products").get("total").asInt() >= 2);
+
+		assertThat(analytics.get("products").get("total").asInt()).isEqualTo(2);
+		assertThat(analytics.get("products").get("byCategory").get("Toys").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void sendsAnUnreadableRecordToTheDeadLetterTopicAndKeepsConsuming() {
+		String account = PublicIds.next("acct");
+		String poisonKey = PublicIds.next("prod");
+		this.events.sendRaw(Topics.PRODUCTS, poisonKey, "{not json", Map.of("ce_type", "ProductCreated"));
+		this.events.send(EventTypes.PRODUCT_CREATED, account, "prod_ok", product("prod_ok", "Books"));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> analytics(account).get("products").get("total").asInt() == 1);
+		try (TopicReader deadLetters = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
+				Topics.deadLetter(Topics.PRODUCTS))) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> deadLetters.records().stream().anyMatch((record) -> poisonKey.equals(record.key())));
+		}
+	}
+
+	private JsonNode analytics(String account) {
+		ApiClient.Response response = new ApiClient("http://localhost:" + this.port)
+			.with("Authorization", TestIdentities.bearer(account, "analytics:read"))
+			.get("/api/v1/analytics");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static ProductCreated product(String id, String category) {
+		return new ProductCreated(id, "Name", "SKU-" + id, category, BigDecimal.TEN, 12);
+	}
+
+}
