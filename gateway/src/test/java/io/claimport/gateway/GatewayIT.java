@@ -43,7 +43,7 @@ class GatewayIT {
 
 	static final String ADMIN_TOKEN = "test-admin-token";
 
-	static final ConcurrentLinkedQueue<Headers> backendSaw = new ConcurrentLinkedQueue<>();
+	static final ConcurrentLinkedQueue<Seen> backendSaw = new ConcurrentLinkedQueue<>();
 
 	static final HttpServer backend = startBackend();
 
@@ -122,15 +122,12 @@ class GatewayIT {
 
 		assertThat(viaHeader.status()).isEqualTo(200);
 		assertThat(viaBearer.status()).isEqualTo(200);
-		assertThat(backendSaw).hasSize(2).allSatisfy((headers) -> {
+		assertThat(backendSaw).hasSize(2).extracting(Seen::headers).allSatisfy((headers) -> {
 			assertThat(headers.containsKey("X-api-key")).isFalse();
 			assertThat(headers.containsKey("X-claimport-account")).isFalse();
 			String authorization = headers.getFirst("Authorization");
 			assertThat(authorization).startsWith("Bearer ").doesNotContain(secret);
-			Jwt identity = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + this.port + "/.well-known/jwks.json")
-				.jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
-				.build()
-				.decode(authorization.substring("Bearer ".length()));
+			Jwt identity = verified(authorization);
 			assertThat(identity.getSubject()).isEqualTo(account.get("id").asString());
 			assertThat(identity.getClaimAsString("key_id")).isEqualTo(account.get("apiKey").get("id").asString());
 			assertThat(identity.getClaimAsString("scope")).isEqualTo("full:access");
@@ -211,6 +208,28 @@ class GatewayIT {
 		assertThat(this.meters.counter("claimport.gateway.key.database.lookups").count() - before).isEqualTo(1);
 	}
 
+	@Test
+	void forwardsOperatorReadsOfTheRequestLogWithTheOperatorIdentity() {
+		ApiClient.Response response = admin().get("/admin/v1/audit/requests?status=401");
+		ApiClient.Response withoutToken = this.anonymous.get("/admin/v1/audit/requests");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(withoutToken.status()).isEqualTo(401);
+		assertThat(backendSaw).singleElement().satisfies((seen) -> {
+			assertThat(seen.uri()).isEqualTo("/ops/v1/requests?status=401");
+			Jwt identity = verified(seen.headers().getFirst("Authorization"));
+			assertThat(identity.getSubject()).isEqualTo("claimport-operator");
+			assertThat(identity.getClaimAsString("scope")).isEqualTo("ops:audit");
+		});
+	}
+
+	private Jwt verified(String authorization) {
+		return NimbusJwtDecoder.withJwkSetUri("http://localhost:" + this.port + "/.well-known/jwks.json")
+			.jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
+			.build()
+			.decode(authorization.substring("Bearer ".length()));
+	}
+
 	private JsonNode openAccount() {
 		ApiClient.Response response = admin().post("/admin/v1/accounts", Map.of("name", "Acme", "plan", "BUSINESS"));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -221,11 +240,15 @@ class GatewayIT {
 		return this.anonymous.with("Authorization", "Bearer " + ADMIN_TOKEN);
 	}
 
+	record Seen(String uri, Headers headers) {
+
+	}
+
 	private static HttpServer startBackend() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 			server.createContext("/", (exchange) -> {
-				backendSaw.add(exchange.getRequestHeaders());
+				backendSaw.add(new Seen(exchange.getRequestURI().toString(), exchange.getRequestHeaders()));
 				byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
 				exchange.sendResponseHeaders(200, body.length);

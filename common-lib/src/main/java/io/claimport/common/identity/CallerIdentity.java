@@ -15,6 +15,19 @@ public record CallerIdentity(String accountId, String keyId, Set<String> scopes)
 		scopes = Set.copyOf(scopes);
 	}
 
+	public static CallerIdentity operator() {
+		return new CallerIdentity(IdentityToken.OPERATOR_SUBJECT, "admin-token", Set.of(IdentityToken.OPERATOR_SCOPE));
+	}
+
+	/**
+	 * The operator scope is never implied by {@code full:access}: it is not an account's
+	 * to have.
+	 */
+	public boolean isOperator() {
+		return IdentityToken.OPERATOR_SUBJECT.equals(this.accountId)
+				&& this.scopes.contains(IdentityToken.OPERATOR_SCOPE);
+	}
+
 	public boolean hasScope(String scope) {
 		return this.scopes.contains(scope) || this.scopes.contains(Scopes.FULL_ACCESS);
 	}

@@ -19,6 +19,14 @@ public final class IdentityToken {
 	/** Space-separated, as in RFC 8693 and OAuth 2.0. */
 	public static final String SCOPE_CLAIM = "scope";
 
+	/**
+	 * The subject and scope of the operator identity, which the gateway grants to holders
+	 * of the admin token only. No API key can hold this scope.
+	 */
+	public static final String OPERATOR_SUBJECT = "claimport-operator";
+
+	public static final String OPERATOR_SCOPE = "ops:audit";
+
 	public static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
 
 	private IdentityToken() {

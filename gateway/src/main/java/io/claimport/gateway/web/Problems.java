@@ -59,12 +59,6 @@ public class Problems {
 	}
 
 	@ExceptionHandler
-	Mono<ProblemDetail> unauthenticated(UnauthenticatedException ex, ServerWebExchange exchange) {
-		exchange.getAttributes().put(ExchangeAttributes.REJECTION_REASON, ex.reason());
-		return Mono.just(of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", ex.getMessage()));
-	}
-
-	@ExceptionHandler
 	Mono<ProblemDetail> invalid(InvalidRequestException ex) {
 		return Mono.just(validation(ex.violations()));
 	}

@@ -35,9 +35,6 @@ public record ReceivedEvent(EventEnvelope envelope, Object payload) {
 		if (type.isEmpty()) {
 			return Optional.empty();
 		}
-		if (envelope.accountId() == null) {
-			throw new IllegalArgumentException("event " + envelope.eventId() + " names no account");
-		}
 		try {
 			return Optional.of(new ReceivedEvent(envelope, json.readValue(record.value(), type.get().payloadType())));
 		}

@@ -11,6 +11,9 @@ import io.claimport.common.problem.ProblemTypes;
 import io.claimport.service.web.bulk.BulkLimitExceededException;
 import io.claimport.service.web.bulk.BulkResult;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final String ERRORS = "errors";
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
@@ -65,6 +71,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("summary", result.summary());
 		problem.setProperty(ERRORS, result.errors());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail forbidden(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+				"Something went wrong on our side. The request id in the X-Request-Id header helps support find it.");
 	}
 
 	@ExceptionHandler

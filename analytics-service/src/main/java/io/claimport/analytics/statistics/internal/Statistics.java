@@ -32,6 +32,9 @@ public class Statistics {
 	/** Counts an event once, however often it is delivered. */
 	@Transactional
 	public void apply(ReceivedEvent event) {
+		if (event.envelope().accountId() == null) {
+			throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
+		}
 		List<Increment> increments = StatisticsRules.incrementsFor(event.payload());
 		if (increments.isEmpty() || !this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
 			return;

@@ -1,0 +1,113 @@
+package io.claimport.audit.request.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.claimport.common.event.EventEnvelope;
+import io.claimport.common.event.EventTypes;
+import io.claimport.common.event.RequestLogged;
+import io.claimport.common.id.PublicIds;
+import io.claimport.common.identity.IdentityToken;
+import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.ServiceIntegrationTest;
+import io.claimport.testsupport.TestEvents;
+import io.claimport.testsupport.TestIdentities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+class AuditIT {
+
+	@Value("${local.server.port}")
+	int port;
+
+	final TestEvents events = new TestEvents();
+
+	@AfterEach
+	void close() {
+		this.events.close();
+	}
+
+	@Test
+	void listsOnlyTheCallersRequestsNewestFirstFilteredByStatusAndKey() {
+		String account = PublicIds.next("acct");
+		Instant now = Instant.now();
+		logged(entry(account, "key_a", 200, now.minusSeconds(30), null));
+		logged(entry(account, "key_b", 404, now.minusSeconds(20), null));
+		logged(entry(account, "key_a", 201, now.minusSeconds(10), null));
+		logged(entry(PublicIds.next("acct"), "key_x", 200, now, null));
+
+		JsonNode all = await().atMost(Duration.ofSeconds(30))
+			.until(() -> requests(account, ""), (body) -> body.get("totalElements").asInt() == 3);
+
+		assertThat(statuses(all)).containsExactly(201, 404, 200);
+		assertThat(statuses(requests(account, "?status=404"))).containsExactly(404);
+		assertThat(statuses(requests(account, "?keyId=key_a"))).containsExactly(201, 200);
+		assertThat(all.get("data").get(0).get("path").asString()).isEqualTo("/api/v1/products");
+	}
+
+	@Test
+	void storesARedeliveredEntryOnce() {
+		String account = PublicIds.next("acct");
+		RequestLogged entry = entry(account, "key_a", 200, Instant.now(), null);
+		EventEnvelope envelope = this.events.send(EventTypes.REQUEST_LOGGED, account, entry.requestId(), entry);
+		this.events.send(EventTypes.REQUEST_LOGGED, envelope, entry);
+		logged(entry(account, "key_a", 202, Instant.now().plusSeconds(1), null));
+
+		JsonNode all = await().atMost(Duration.ofSeconds(30))
+			.until(() -> requests(account, ""), (body) -> statuses(body).contains(202));
+
+		assertThat(all.get("totalElements").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void operatorsSeeRequestsOfUnidentifiedCallersAndAccountsDoNot() {
+		RequestLogged anonymous = entry(null, null, 401, Instant.now(), "unknown_api_key");
+		logged(anonymous);
+		ApiClient operator = new ApiClient("http://localhost:" + this.port).with("Authorization",
+				TestIdentities.bearer(IdentityToken.OPERATOR_SUBJECT, IdentityToken.OPERATOR_SCOPE));
+
+		JsonNode unauthorized = await().atMost(Duration.ofSeconds(30))
+			.until(() -> operator.get("/ops/v1/requests?status=401&size=200").json(),
+					(body) -> body.get("data").toString().contains(anonymous.requestId()));
+
+		assertThat(unauthorized.get("data").get(0).get("rejectionReason").asString()).isEqualTo("unknown_api_key");
+		ApiClient.Response notOperator = new ApiClient("http://localhost:" + this.port)
+			.with("Authorization", TestIdentities.bearer(PublicIds.next("acct"), "full:access"))
+			.get("/ops/v1/requests");
+		assertThat(notOperator.status()).isEqualTo(403);
+		assertThat(notOperator.contentType()).startsWith("application/problem+json");
+	}
+
+	private void logged(RequestLogged entry) {
+		this.events.send(EventTypes.REQUEST_LOGGED, entry.accountId(), entry.requestId(), entry);
+	}
+
+	private JsonNode requests(String account, String query) {
+		ApiClient.Response response = new ApiClient("http://localhost:" + this.port)
+			.with("Authorization", TestIdentities.bearer(account, "full:access"))
+			.get("/api/v1/audit/requests" + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static List<Integer> statuses(JsonNode page) {
+		List<Integer> statuses = new ArrayList<>();
+		page.get("data").forEach((entry) -> statuses.add(entry.get("status").asInt()));
+		return statuses;
+	}
+
+	private static RequestLogged entry(String account, String keyId, int status, Instant at, String rejection) {
+		return new RequestLogged(java.util.UUID.randomUUID().toString(), account, keyId, "GET", "/api/v1/products",
+				status, 12, "203.0.113.7", "curl/8.5", at, rejection);
+	}
+
+}

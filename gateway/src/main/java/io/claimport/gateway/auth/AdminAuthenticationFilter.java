@@ -1,0 +1,71 @@
+package io.claimport.gateway.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import io.claimport.common.identity.CallerIdentity;
+import io.claimport.common.problem.ProblemTypes;
+import io.claimport.gateway.GatewayProperties;
+import io.claimport.gateway.identity.IdentityTokenIssuer;
+import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.Problems;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Guards the operators' API under {@code /admin/**} with the admin token from
+ * configuration, compared in constant time. Requests it passes on to a service carry the
+ * operator identity. Without a configured token the admin API refuses everyone.
+ */
+@Component
+class AdminAuthenticationFilter implements WebFilter, Ordered {
+
+	private static final String BEARER = "Bearer ";
+
+	private final byte[] adminToken;
+
+	private final IdentityTokenIssuer identities;
+
+	private final Problems problems;
+
+	AdminAuthenticationFilter(GatewayProperties properties, IdentityTokenIssuer identities, Problems problems) {
+		String token = properties.adminToken();
+		this.adminToken = (token == null || token.isBlank()) ? null : token.getBytes(StandardCharsets.UTF_8);
+		this.identities = identities;
+		this.problems = problems;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.AUTHENTICATION;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!exchange.getRequest().getPath().value().startsWith("/admin/")) {
+			return chain.filter(exchange);
+		}
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		String presented = (authorization != null && authorization.startsWith(BEARER))
+				? authorization.substring(BEARER.length()) : "";
+		if (this.adminToken == null
+				|| !MessageDigest.isEqual(this.adminToken, presented.getBytes(StandardCharsets.UTF_8))) {
+			return this.problems.reject(exchange, "invalid_admin_token",
+					Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+							"The admin API needs the admin token as 'Authorization: Bearer <token>'."));
+		}
+		String operatorToken = this.identities.tokenFor(CallerIdentity.operator());
+		return chain.filter(exchange.mutate()
+			.request((request) -> request
+				.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, BEARER + operatorToken)))
+			.build());
+	}
+
+}
