@@ -29,7 +29,9 @@ public final class PostgresNode implements AutoCloseable {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "300")
-			.setCleanDataDirectory(dataDirectory == null);
+			.setCleanDataDirectory(dataDirectory == null)
+			// whoever starts the node stops it, after the services that use it
+			.setRegisterShutdownHook(false);
 		if (dataDirectory != null) {
 			builder.setDataDirectory(dataDirectory);
 		}

@@ -1,0 +1,59 @@
+package io.claimport.devstack;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the launcher runs and where, from environment variables with the documented
+ * defaults. Setting {@code KAFKA_BOOTSTRAP_SERVERS} or {@code POSTGRES_URL} points the
+ * suite at an external Kafka or PostgreSQL, and the launcher then starts none of its own.
+ */
+record Settings(Path home, Path dataDirectory, Map<Service, Integer> ports, int kafkaPort, int postgresPort,
+		String externalKafka, String externalPostgresUrl, String postgresUser, String postgresPassword,
+		String javaOptions) {
+
+	static final int DEFAULT_KAFKA_PORT = 9092;
+
+	static final int DEFAULT_POSTGRES_PORT = 5433;
+
+	static Settings from(Map<String, String> environment, Path home) {
+		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			ports.put(service, port(environment, service.portVariable(), service.defaultPort()));
+		}
+		return new Settings(home, home.resolve(environment.getOrDefault("CLAIMPORT_DATA_DIR", ".devstack")), ports,
+				port(environment, "KAFKA_PORT", DEFAULT_KAFKA_PORT),
+				port(environment, "POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
+				blankToNull(environment.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(environment.get("POSTGRES_URL")),
+				environment.getOrDefault("POSTGRES_USER", "postgres"),
+				environment.getOrDefault("POSTGRES_PASSWORD", "postgres"),
+				environment.getOrDefault("CLAIMPORT_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"));
+	}
+
+	String gatewayUrl() {
+		return "http://localhost:" + this.ports.get(Service.GATEWAY);
+	}
+
+	private static int port(Map<String, String> environment, String variable, int defaultPort) {
+		String value = environment.get(variable);
+		if (value == null || value.isBlank()) {
+			return defaultPort;
+		}
+		try {
+			int port = Integer.parseInt(value.trim());
+			if (port < 1 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(variable + " must be a TCP port (1-65535), got '" + value + "'");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+}
