@@ -1,0 +1,176 @@
+package io.claimport.devstack;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.claimport.infra.FreePorts;
+import io.claimport.testsupport.ApiClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The suite as run.sh runs it: the launcher starts PostgreSQL, Kafka and the six service
+ * jars in JVMs of their own; the test drives it through the gateway with a real HTTP
+ * client.
+ */
+class SuiteIT {
+
+	static Suite suite;
+
+	static ApiClient gateway;
+
+	@BeforeAll
+	static void startTheSuite() throws Exception {
+		Map<String, String> environment = new HashMap<>();
+		for (Service service : Service.values()) {
+			environment.put(service.portVariable(), String.valueOf(FreePorts.find()));
+		}
+		environment.put("KAFKA_PORT", String.valueOf(FreePorts.find()));
+		environment.put("POSTGRES_PORT", String.valueOf(FreePorts.find()));
+		environment.put("CLAIMPORT_DATA_DIR", Files.createTempDirectory("claimport-suite").toString());
+		suite = Suite.start(Settings.from(environment, Path.of("..").toAbsolutePath().normalize()));
+		gateway = new ApiClient(suite.settings().gatewayUrl());
+	}
+
+	@AfterAll
+	static void stopTheSuite() {
+		if (suite != null) {
+			suite.close();
+		}
+	}
+
+	@Test
+	void bulkCreatedDataShowsUpInAnalyticsAndEveryRequestInTheAuditLog() {
+		ApiClient integrator = gateway.with("X-API-Key", openAccount("Acme"));
+
+		assertThat(integrator
+			.post("/api/v1/products", List.of(product("WHP-001", "Electronics"), product("SWS-005", "Electronics"),
+					product("MUG-1", "Kitchen")))
+			.status()).isEqualTo(201);
+		ApiClient.Response orders = integrator.post("/api/v1/orders",
+				List.of(order("1001", "DELIVERED"), order("1002", "SHIPPED")));
+		assertThat(orders.status()).isEqualTo(201);
+		String orderId = orders.json().get("created").get(0).asString();
+		assertThat(integrator.post("/api/v1/claims", List.of(claim(orderId))).status()).isEqualTo(201);
+
+		JsonNode analytics = await().atMost(Duration.ofSeconds(60))
+			.until(() -> integrator.get("/api/v1/analytics").json(),
+					(body) -> body.get("claims").get("total").asInt() == 1);
+		assertThat(analytics.get("products").get("total").asInt()).isEqualTo(3);
+		assertThat(analytics.get("products").get("byCategory").get("Electronics").asInt()).isEqualTo(2);
+		assertThat(analytics.get("orders").get("byStatus").toString()).isEqualTo("{\"DELIVERED\":1,\"SHIPPED\":1}");
+		assertThat(analytics.get("claims").get("byState").get("NEW").asInt()).isEqualTo(1);
+
+		JsonNode requests = await().atMost(Duration.ofSeconds(60))
+			.until(() -> integrator.get("/api/v1/audit/requests?size=200").json(),
+					(body) -> body.get("totalElements").asInt() >= 5);
+		assertThat(requests.get("data").findValuesAsString("path")).contains("/api/v1/products", "/api/v1/orders",
+				"/api/v1/claims", "/api/v1/analytics");
+	}
+
+	@Test
+	void aWrongKeyIsRefusedWith401AndTheRequestStillReachesTheAuditLog() {
+		ApiClient.Response refused = gateway.with("X-API-Key", "cp_live_" + "x".repeat(48)).get("/api/v1/products");
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		String requestId = refused.header("X-Request-Id");
+		ApiClient operator = gateway.with("Authorization", "Bearer " + suite.adminToken());
+		JsonNode logged = await().atMost(Duration.ofSeconds(60))
+			.until(() -> operator.get("/admin/v1/audit/requests?status=401&size=200").json(),
+					(body) -> body.get("data").findValuesAsString("requestId").contains(requestId));
+		for (JsonNode entry : logged.get("data")) {
+			if (entry.get("requestId").asString().equals(requestId)) {
+				assertThat(entry.get("rejectionReason").asString()).isEqualTo("unknown_api_key");
+				assertThat(entry.get("accountId").isNull()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void aSecondAccountSeesNoneOfTheFirstAccountsData() {
+		ApiClient first = gateway.with("X-API-Key", openAccount("First"));
+		ApiClient second = gateway.with("X-API-Key", openAccount("Second"));
+		String productId = first.post("/api/v1/products", List.of(product("ONLY-MINE", "Secret")))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+		String orderId = first.post("/api/v1/orders", List.of(order("9001", "PENDING")))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+		String claimId = first.post("/api/v1/claims", List.of(claim(orderId))).json().get("created").get(0).asString();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> first.get("/api/v1/analytics").json().get("claims").get("total").asInt() == 1);
+
+		assertThat(second.get("/api/v1/products/" + productId).status()).isEqualTo(404);
+		assertThat(second.get("/api/v1/orders/" + orderId).status()).isEqualTo(404);
+		assertThat(second.get("/api/v1/claims/" + claimId).status()).isEqualTo(404);
+		assertThat(second.get("/api/v1/products").json().get("totalElements").asInt()).isZero();
+		assertThat(second.get("/api/v1/orders").json().get("totalElements").asInt()).isZero();
+		assertThat(second.get("/api/v1/claims").json().get("edges")).isEmpty();
+		JsonNode analytics = second.get("/api/v1/analytics").json();
+		assertThat(analytics.get("products").get("total").asInt()).isZero();
+		assertThat(analytics.get("claims").get("total").asInt()).isZero();
+		// the second account only read: any write in its request log would be the first
+		// account's
+		assertThat(second.get("/api/v1/audit/requests?size=200").json().get("data").findValuesAsString("method"))
+			.isNotEmpty()
+			.doesNotContain("POST");
+	}
+
+	@Test
+	void servicesCalledDirectlyWithoutTheGatewaysIdentityAnswer401() {
+		String key = openAccount("Direct");
+		Map<Service, String> paths = Map.of(Service.CATALOG, "/api/v1/products", Service.ORDER, "/api/v1/orders",
+				Service.CLAIMS, "/api/v1/claims", Service.ANALYTICS, "/api/v1/analytics", Service.AUDIT,
+				"/api/v1/audit/requests");
+		paths.forEach((service, path) -> {
+			ApiClient direct = new ApiClient("http://localhost:" + suite.settings().ports().get(service));
+			assertThat(direct.get(path).status()).as(service + " without identity").isEqualTo(401);
+			assertThat(direct.with("Authorization", "Bearer " + key).get(path).status())
+				.as(service + " with an API key instead of the gateway's identity")
+				.isEqualTo(401);
+			assertThat(direct.with("X-Claimport-Account", "acct_x").get(path).status())
+				.as(service + " with a made-up identity header")
+				.isEqualTo(401);
+		});
+	}
+
+	private static String openAccount(String name) {
+		ApiClient.Response response = gateway.with("Authorization", "Bearer " + suite.adminToken())
+			.post("/admin/v1/accounts", Map.of("name", name, "plan", "BUSINESS"));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().get("apiKey").get("key").asString();
+	}
+
+	private static Map<String, Object> product(String sku, String category) {
+		return Map.of("name", "Product " + sku, "sku", sku, "category", category, "price", new BigDecimal("19.99"),
+				"warrantyMonths", 12);
+	}
+
+	private static Map<String, Object> order(String number, String status) {
+		return Map.of("orderNumber", number, "status", status, "customer",
+				Map.of("email", "ann@example.com", "name", "Ann Lee"), "lineItems",
+				List.of(Map.of("sku", "WHP-001", "quantity", 1, "price", new BigDecimal("149.99"))));
+	}
+
+	private static Map<String, Object> claim(String orderId) {
+		return Map.of("orderId", orderId, "authorName", "Ann Lee", "authorEmail", "ann@example.com", "claimDescription",
+				"Left ear cup stopped working.", "claimType", "DEFECTIVE", "claimItems",
+				List.of(Map.of("itemId", "WHP-001", "quantity", 1)));
+	}
+
+}
