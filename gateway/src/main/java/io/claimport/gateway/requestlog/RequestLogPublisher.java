@@ -39,9 +39,11 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestLogPublisher.class);
 
+	private static final String SOURCE = "gateway";
+
 	private static final int BATCH = 500;
 
-	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -51,7 +53,7 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final BlockingDeque<RequestLogged> buffer;
+	private final BlockingDeque<Pending> buffer;
 
 	private final Counter dropped;
 
@@ -75,7 +77,11 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	/** Never blocks: an entry that does not fit in the buffer is dropped and counted. */
 	void publish(RequestLogged entry) {
-		if (!this.buffer.offerLast(entry)) {
+		// the envelope is made once, so an entry sent again is the same event to
+		// consumers
+		EventEnvelope envelope = EventEnvelope.create(EventTypes.REQUEST_LOGGED, SOURCE, entry.accountId(),
+				entry.requestId(), 0, this.clock.instant());
+		if (!this.buffer.offerLast(new Pending(entry, envelope))) {
 			this.dropped.increment();
 		}
 	}
@@ -111,11 +117,11 @@ class RequestLogPublisher implements SmartLifecycle {
 	private void sendUntilStopped() {
 		Duration backoff = Duration.ofMillis(100);
 		while (this.stopped.getCount() > 0 || !this.buffer.isEmpty()) {
-			List<RequestLogged> batch = nextBatch();
+			List<Pending> batch = nextBatch();
 			if (batch.isEmpty()) {
 				continue;
 			}
-			List<RequestLogged> unsent = send(batch);
+			List<Pending> unsent = send(batch);
 			if (unsent.isEmpty()) {
 				backoff = Duration.ofMillis(100);
 				continue;
@@ -134,10 +140,10 @@ class RequestLogPublisher implements SmartLifecycle {
 		}
 	}
 
-	private List<RequestLogged> nextBatch() {
-		List<RequestLogged> batch = new ArrayList<>(BATCH);
+	private List<Pending> nextBatch() {
+		List<Pending> batch = new ArrayList<>(BATCH);
 		try {
-			RequestLogged first = this.buffer.pollFirst(200, TimeUnit.MILLISECONDS);
+			Pending first = this.buffer.pollFirst(200, TimeUnit.MILLISECONDS);
 			if (first != null) {
 				batch.add(first);
 				this.buffer.drainTo(batch, BATCH - 1);
@@ -151,12 +157,12 @@ class RequestLogPublisher implements SmartLifecycle {
 	}
 
 	/** Sends a batch and answers the entries Kafka did not acknowledge. */
-	private List<RequestLogged> send(List<RequestLogged> batch) {
+	private List<Pending> send(List<Pending> batch) {
 		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(batch.size());
-		List<RequestLogged> unsent = new ArrayList<>();
-		for (RequestLogged entry : batch) {
+		List<Pending> unsent = new ArrayList<>();
+		for (Pending pending : batch) {
 			try {
-				sends.add(this.kafka.send(record(entry)));
+				sends.add(this.kafka.send(pending.record(this.json)));
 			}
 			catch (RuntimeException ex) {
 				sends.add(CompletableFuture.failedFuture(ex));
@@ -180,19 +186,6 @@ class RequestLogPublisher implements SmartLifecycle {
 		return unsent;
 	}
 
-	private ProducerRecord<String, String> record(RequestLogged entry) {
-		String aggregateId = entry.requestId();
-		EventEnvelope envelope = EventEnvelope.create(EventTypes.REQUEST_LOGGED, "gateway", entry.accountId(),
-				aggregateId, 0, this.clock.instant());
-		// one account's requests share a partition, so its log reads in order
-		String key = (entry.accountId() != null) ? entry.accountId() : aggregateId;
-		ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.REQUEST_LOGGED.topic(), key,
-				this.json.writeValueAsString(entry));
-		envelope.toHeaders()
-			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-		return record;
-	}
-
 	private void awaitStop(Duration timeout) {
 		try {
 			this.stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -200,6 +193,20 @@ class RequestLogPublisher implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private record Pending(RequestLogged entry, EventEnvelope envelope) {
+
+		ProducerRecord<String, String> record(JsonMapper json) {
+			// one account's requests share a partition, so its log reads in order
+			String key = (this.entry.accountId() != null) ? this.entry.accountId() : this.entry.requestId();
+			ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.REQUEST_LOGGED.topic(), key,
+					json.writeValueAsString(this.entry));
+			this.envelope.toHeaders()
+				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+			return record;
+		}
+
 	}
 
 }
