@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -248,7 +250,7 @@ final class Suite implements AutoCloseable {
 		this.processes.values().forEach(Process::destroy);
 		for (Map.Entry<Service, Process> entry : this.processes.entrySet()) {
 			try {
-				if (!entry.getValue().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				if (!entry.getValue().waitFor(30, TimeUnit.SECONDS)) {
 					log.warn("{} did not stop in 30 s; killing it", entry.getKey().module());
 					entry.getValue().destroyForcibly();
 				}
@@ -270,13 +272,7 @@ final class Suite implements AutoCloseable {
 	}
 
 	private static void pause(Duration duration) {
-		try {
-			new java.util.concurrent.CountDownLatch(1).await(duration.toMillis(),
-					java.util.concurrent.TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		LockSupport.parkNanos(duration.toNanos());
 	}
 
 }

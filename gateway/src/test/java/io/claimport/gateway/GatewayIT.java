@@ -209,6 +209,17 @@ class GatewayIT {
 	}
 
 	@Test
+	void answersAPathNoServiceServesWithProblemDetails() {
+		ApiClient.Response response = this.anonymous
+			.with("X-API-Key", openAccount().get("apiKey").get("key").asString())
+			.get("/api/v2/products");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(backendSaw).isEmpty();
+	}
+
+	@Test
 	void forwardsOperatorReadsOfTheRequestLogWithTheOperatorIdentity() {
 		ApiClient.Response response = admin().get("/admin/v1/audit/requests?status=401");
 		ApiClient.Response withoutToken = this.anonymous.get("/admin/v1/audit/requests");

@@ -5,7 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.claimport.service.web.bulk.ItemError;
+import io.claimport.service.bulk.Indexed;
+import io.claimport.service.bulk.ItemError;
 
 /**
  * Decides which drafts of a bulk import become orders. An order number, when given, names
@@ -14,18 +15,18 @@ import io.claimport.service.web.bulk.ItemError;
  */
 public final class OrderImport {
 
-	private final List<Numbered> accepted = new ArrayList<>();
+	private final List<Indexed<OrderDraft>> accepted = new ArrayList<>();
 
 	private final List<ItemError> refused = new ArrayList<>();
 
 	private OrderImport() {
 	}
 
-	public static OrderImport decide(List<Numbered> drafts, Set<String> existingOrderNumbers) {
+	public static OrderImport decide(List<Indexed<OrderDraft>> drafts, Set<String> existingOrderNumbers) {
 		OrderImport result = new OrderImport();
 		Set<String> inRequest = new HashSet<>();
-		for (Numbered numbered : drafts) {
-			String number = numbered.draft().orderNumber();
+		for (Indexed<OrderDraft> numbered : drafts) {
+			String number = numbered.item().orderNumber();
 			if (number != null && existingOrderNumbers.contains(number)) {
 				result.refused.add(new ItemError(numbered.index(), "orderNumber", "unique",
 						"orderNumber " + number + " already belongs to another order"));
@@ -41,17 +42,12 @@ public final class OrderImport {
 		return result;
 	}
 
-	public List<Numbered> accepted() {
+	public List<Indexed<OrderDraft>> accepted() {
 		return List.copyOf(this.accepted);
 	}
 
 	public List<ItemError> refused() {
 		return List.copyOf(this.refused);
-	}
-
-	/** A draft with its position in the request. */
-	public record Numbered(int index, OrderDraft draft) {
-
 	}
 
 }

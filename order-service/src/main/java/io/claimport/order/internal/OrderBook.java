@@ -2,8 +2,6 @@ package io.claimport.order.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,12 +9,14 @@ import java.util.Set;
 
 import io.claimport.common.event.EventTypes;
 import io.claimport.order.domain.Order;
+import io.claimport.order.domain.OrderDraft;
 import io.claimport.order.domain.OrderImport;
 import io.claimport.order.domain.OrderStatus;
 import io.claimport.service.outbox.DomainEventPublisher;
 import io.claimport.service.web.NotFoundException;
-import io.claimport.service.web.bulk.BulkResult;
-import io.claimport.service.web.bulk.ItemError;
+import io.claimport.service.bulk.BulkResult;
+import io.claimport.service.bulk.Indexed;
+import io.claimport.service.bulk.ItemError;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -42,10 +42,10 @@ public class OrderBook {
 
 	/** Places every accepted order with its OrderCreated event in one transaction. */
 	@Transactional
-	public BulkResult importOrders(String accountId, int total, List<OrderImport.Numbered> drafts,
+	public BulkResult importOrders(String accountId, int total, List<Indexed<OrderDraft>> drafts,
 			List<ItemError> invalid) {
 		List<String> numbers = drafts.stream()
-			.map((numbered) -> numbered.draft().orderNumber())
+			.map((numbered) -> numbered.item().orderNumber())
 			.filter(Objects::nonNull)
 			.toList();
 		Set<String> existing = numbers.isEmpty() ? Set.of() : this.orders.findExistingOrderNumbers(accountId, numbers);
@@ -53,17 +53,14 @@ public class OrderBook {
 		Instant now = this.clock.instant();
 		List<Order> placed = decision.accepted()
 			.stream()
-			.map((numbered) -> Order.place(accountId, numbered.draft(), now))
+			.map((numbered) -> Order.place(accountId, numbered.item(), now))
 			.toList();
 		this.orders.saveAll(placed);
 		for (Order order : placed) {
 			this.events.publish(EventTypes.ORDER_CREATED, accountId, order.getId(), order.getVersion(),
 					order.createdEvent());
 		}
-		List<ItemError> errors = new ArrayList<>(invalid);
-		errors.addAll(decision.refused());
-		errors.sort(Comparator.comparingInt(ItemError::index));
-		return BulkResult.of("order", total, placed.stream().map(Order::getId).toList(), errors);
+		return BulkResult.of("order", total, placed.stream().map(Order::getId).toList(), invalid, decision.refused());
 	}
 
 	@Transactional(readOnly = true)

@@ -4,11 +4,10 @@ import java.util.List;
 
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.PageResponse;
-import io.claimport.order.domain.OrderImport;
 import io.claimport.order.domain.OrderStatus;
 import io.claimport.order.internal.OrderBook;
-import io.claimport.service.web.bulk.BulkResult;
-import io.claimport.service.web.bulk.BulkValidator;
+import io.claimport.service.bulk.BulkResult;
+import io.claimport.service.bulk.BulkValidator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,11 +45,8 @@ class OrderController {
 	@ResponseStatus(HttpStatus.CREATED)
 	BulkResult create(CallerIdentity caller, @RequestBody List<OrderRequest> requests) {
 		BulkValidator.Checked<OrderRequest> checked = this.bulk.check("order", requests, MAX_BULK);
-		List<OrderImport.Numbered> drafts = checked.valid()
-			.stream()
-			.map((valid) -> new OrderImport.Numbered(valid.index(), this.mapper.toDraft(valid.item())))
-			.toList();
-		return this.orders.importOrders(caller.accountId(), checked.total(), drafts, checked.errors())
+		return this.orders
+			.importOrders(caller.accountId(), checked.total(), checked.map(this.mapper::toDraft), checked.errors())
 			.orFailIfNothingCreated();
 	}
 

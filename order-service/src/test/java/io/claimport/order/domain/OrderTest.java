@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.claimport.common.event.OrderCreated;
+import io.claimport.service.bulk.Indexed;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,12 +33,12 @@ class OrderTest {
 				List.of(numbered(0, "1"), numbered(1, null), numbered(2, null), numbered(3, "1"), numbered(4, "2")),
 				Set.of("2"));
 
-		assertThat(decision.accepted()).extracting(OrderImport.Numbered::index).containsExactly(0, 1, 2);
+		assertThat(decision.accepted()).extracting(Indexed::index).containsExactly(0, 1, 2);
 		assertThat(decision.refused()).extracting((error) -> error.index()).containsExactly(3, 4);
 	}
 
-	private static OrderImport.Numbered numbered(int index, String number) {
-		return new OrderImport.Numbered(index, draft(number, List.of(new LineItem("A", null, 1, BigDecimal.ONE))));
+	private static Indexed<OrderDraft> numbered(int index, String number) {
+		return new Indexed<>(index, draft(number, List.of(new LineItem("A", null, 1, BigDecimal.ONE))));
 	}
 
 	private static OrderDraft draft(String number, List<LineItem> items) {

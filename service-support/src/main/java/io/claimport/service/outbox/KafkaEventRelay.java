@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.claimport.common.event.CloudEventHeaders;
 import io.claimport.common.event.EventEnvelope;
 import io.claimport.common.event.EventType;
 import io.claimport.common.event.EventTypes;
@@ -54,8 +53,8 @@ public class KafkaEventRelay implements OutboxHandler {
 			throw new IllegalStateException("interrupted while sending " + envelope.eventId(), ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Kafka did not acknowledge event " + envelope.eventId() + " ("
-					+ record.headers().lastHeader(CloudEventHeaders.TYPE) + ")", ex);
+			throw new IllegalStateException(
+					"Kafka did not acknowledge " + envelope.type() + " event " + envelope.eventId(), ex);
 		}
 	}
 

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.claimport.common.problem.ProblemTypes;
-import io.claimport.service.web.bulk.BulkLimitExceededException;
-import io.claimport.service.web.bulk.BulkResult;
+import io.claimport.service.bulk.BulkLimitExceededException;
+import io.claimport.service.bulk.BulkResult;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -71,6 +72,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("summary", result.summary());
 		problem.setProperty(ERRORS, result.errors());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unauthenticated(AuthenticationException ex) {
+		return problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+				"This service accepts only requests that carry a valid identity token from the ClaimPort gateway.");
 	}
 
 	@ExceptionHandler

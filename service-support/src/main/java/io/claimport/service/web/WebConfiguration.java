@@ -1,6 +1,6 @@
 package io.claimport.service.web;
 
-import io.claimport.service.web.bulk.BulkValidator;
+import io.claimport.service.bulk.BulkValidator;
 import jakarta.validation.Validator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -5,7 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.claimport.service.web.bulk.ItemError;
+import io.claimport.service.bulk.Indexed;
+import io.claimport.service.bulk.ItemError;
 
 /**
  * Decides which drafts of a bulk import become products. A SKU names one product per
@@ -14,48 +15,39 @@ import io.claimport.service.web.bulk.ItemError;
  */
 public final class ProductImport {
 
-	private final List<Accepted> accepted = new ArrayList<>();
+	private final List<Indexed<ProductDraft>> accepted = new ArrayList<>();
 
 	private final List<ItemError> refused = new ArrayList<>();
 
 	private ProductImport() {
 	}
 
-	public static ProductImport decide(List<Numbered> drafts, Set<String> existingSkus) {
+	public static ProductImport decide(List<Indexed<ProductDraft>> drafts, Set<String> existingSkus) {
 		ProductImport result = new ProductImport();
 		Set<String> inRequest = new HashSet<>();
-		for (Numbered numbered : drafts) {
-			String sku = numbered.draft().sku();
+		for (Indexed<ProductDraft> numbered : drafts) {
+			String sku = numbered.item().sku();
 			if (existingSkus.contains(sku)) {
 				result.refused.add(new ItemError(numbered.index(), "sku", "unique",
-						"sku " + numbered.draft().sku() + " already belongs to another product"));
+						"sku " + numbered.item().sku() + " already belongs to another product"));
 			}
 			else if (!inRequest.add(sku)) {
 				result.refused.add(new ItemError(numbered.index(), "sku", "unique",
-						"sku " + numbered.draft().sku() + " appears more than once in this request"));
+						"sku " + numbered.item().sku() + " appears more than once in this request"));
 			}
 			else {
-				result.accepted.add(new Accepted(numbered.index(), numbered.draft()));
+				result.accepted.add(numbered);
 			}
 		}
 		return result;
 	}
 
-	public List<Accepted> accepted() {
+	public List<Indexed<ProductDraft>> accepted() {
 		return List.copyOf(this.accepted);
 	}
 
 	public List<ItemError> refused() {
 		return List.copyOf(this.refused);
-	}
-
-	/** A draft with its position in the request. */
-	public record Numbered(int index, ProductDraft draft) {
-
-	}
-
-	public record Accepted(int index, ProductDraft draft) {
-
 	}
 
 }

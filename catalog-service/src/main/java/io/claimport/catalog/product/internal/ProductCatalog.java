@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 import io.claimport.catalog.product.domain.Product;
+import io.claimport.catalog.product.domain.ProductDraft;
 import io.claimport.catalog.product.domain.ProductImport;
 import io.claimport.common.event.EventTypes;
 import io.claimport.service.outbox.DomainEventPublisher;
 import io.claimport.service.web.NotFoundException;
-import io.claimport.service.web.bulk.BulkResult;
-import io.claimport.service.web.bulk.ItemError;
+import io.claimport.service.bulk.BulkResult;
+import io.claimport.service.bulk.Indexed;
+import io.claimport.service.bulk.ItemError;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -42,16 +44,16 @@ public class ProductCatalog {
 	 * the rest.
 	 */
 	@Transactional
-	public BulkResult importProducts(String accountId, int total, List<ProductImport.Numbered> drafts,
+	public BulkResult importProducts(String accountId, int total, List<Indexed<ProductDraft>> drafts,
 			List<ItemError> invalid) {
 		Set<String> existing = this.products.findExistingSkus(accountId,
-				drafts.stream().map((numbered) -> numbered.draft().sku()).toList());
+				drafts.stream().map((numbered) -> numbered.item().sku()).toList());
 		ProductImport decision = ProductImport.decide(drafts, existing);
 		Instant now = this.clock.instant();
 		List<String> created = new ArrayList<>();
 		List<Product> toSave = new ArrayList<>();
-		for (ProductImport.Accepted accepted : decision.accepted()) {
-			Product product = Product.create(accountId, accepted.draft(), now);
+		for (Indexed<ProductDraft> accepted : decision.accepted()) {
+			Product product = Product.create(accountId, accepted.item(), now);
 			toSave.add(product);
 			created.add(product.getId());
 		}
@@ -60,10 +62,7 @@ public class ProductCatalog {
 			this.events.publish(EventTypes.PRODUCT_CREATED, accountId, product.getId(), product.getVersion(),
 					product.createdEvent());
 		}
-		List<ItemError> errors = new ArrayList<>(invalid);
-		errors.addAll(decision.refused());
-		errors.sort((a, b) -> Integer.compare(a.index(), b.index()));
-		return BulkResult.of("product", total, created, errors);
+		return BulkResult.of("product", total, created, invalid, decision.refused());
 	}
 
 	@Transactional(readOnly = true)

@@ -2,12 +2,11 @@ package io.claimport.catalog.product.web;
 
 import java.util.List;
 
-import io.claimport.catalog.product.domain.ProductImport;
 import io.claimport.catalog.product.internal.ProductCatalog;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.PageResponse;
-import io.claimport.service.web.bulk.BulkResult;
-import io.claimport.service.web.bulk.BulkValidator;
+import io.claimport.service.bulk.BulkResult;
+import io.claimport.service.bulk.BulkValidator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -44,11 +43,8 @@ class ProductController {
 	@ResponseStatus(HttpStatus.CREATED)
 	BulkResult create(CallerIdentity caller, @RequestBody List<ProductRequest> requests) {
 		BulkValidator.Checked<ProductRequest> checked = this.bulk.check("product", requests, MAX_BULK);
-		List<ProductImport.Numbered> drafts = checked.valid()
-			.stream()
-			.map((valid) -> new ProductImport.Numbered(valid.index(), this.mapper.toDraft(valid.item())))
-			.toList();
-		return this.catalog.importProducts(caller.accountId(), checked.total(), drafts, checked.errors())
+		return this.catalog
+			.importProducts(caller.accountId(), checked.total(), checked.map(this.mapper::toDraft), checked.errors())
 			.orFailIfNothingCreated();
 	}
 

@@ -11,9 +11,9 @@ import io.claimport.common.event.EventTypes;
 import io.claimport.common.page.Connection;
 import io.claimport.service.outbox.DomainEventPublisher;
 import io.claimport.service.web.NotFoundException;
-import io.claimport.service.web.bulk.BulkResult;
-import io.claimport.service.web.bulk.BulkValidator;
-import io.claimport.service.web.bulk.ItemError;
+import io.claimport.service.bulk.BulkResult;
+import io.claimport.service.bulk.Indexed;
+import io.claimport.service.bulk.ItemError;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -37,7 +37,7 @@ public class ClaimRegistry {
 
 	/** Files every valid claim with its ClaimCreated event in one transaction. */
 	@Transactional
-	public BulkResult fileClaims(String accountId, int total, List<BulkValidator.Indexed<ClaimDraft>> drafts,
+	public BulkResult fileClaims(String accountId, int total, List<Indexed<ClaimDraft>> drafts,
 			List<ItemError> invalid) {
 		Instant now = this.clock.instant();
 		List<Claim> filed = drafts.stream().map((draft) -> Claim.file(accountId, draft.item(), now)).toList();

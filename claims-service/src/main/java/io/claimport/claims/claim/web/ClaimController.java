@@ -3,7 +3,6 @@ package io.claimport.claims.claim.web;
 import java.util.List;
 
 import io.claimport.claims.claim.domain.Claim;
-import io.claimport.claims.claim.domain.ClaimDraft;
 import io.claimport.claims.claim.domain.ClaimState;
 import io.claimport.claims.claim.internal.ClaimRegistry;
 import io.claimport.common.id.PublicIds;
@@ -11,8 +10,8 @@ import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.Connection;
 import io.claimport.common.problem.FieldViolation;
 import io.claimport.service.web.InvalidRequestException;
-import io.claimport.service.web.bulk.BulkResult;
-import io.claimport.service.web.bulk.BulkValidator;
+import io.claimport.service.bulk.BulkResult;
+import io.claimport.service.bulk.BulkValidator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -48,11 +47,8 @@ class ClaimController {
 	@ResponseStatus(HttpStatus.CREATED)
 	BulkResult file(CallerIdentity caller, @RequestBody List<ClaimRequest> requests) {
 		BulkValidator.Checked<ClaimRequest> checked = this.bulk.check("claim", requests, MAX_BULK);
-		List<BulkValidator.Indexed<ClaimDraft>> drafts = checked.valid()
-			.stream()
-			.map((valid) -> new BulkValidator.Indexed<>(valid.index(), this.mapper.toDraft(valid.item())))
-			.toList();
-		return this.claims.fileClaims(caller.accountId(), checked.total(), drafts, checked.errors())
+		return this.claims
+			.fileClaims(caller.accountId(), checked.total(), checked.map(this.mapper::toDraft), checked.errors())
 			.orFailIfNothingCreated();
 	}
 

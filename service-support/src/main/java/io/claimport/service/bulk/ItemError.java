@@ -1,4 +1,4 @@
-package io.claimport.service.web.bulk;
+package io.claimport.service.bulk;
 
 /**
  * Why one item of a bulk request was not created; index counts from 0 in the request

@@ -1,6 +1,8 @@
-package io.claimport.service.web.bulk;
+package io.claimport.service.bulk;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The answer to a bulk create, in the shape the public API documents: {@code {message,
@@ -8,12 +10,20 @@ import java.util.List;
  */
 public record BulkResult(String message, List<String> created, Summary summary, List<ItemError> errors) {
 
-	public static BulkResult of(String resource, int total, List<String> created, List<ItemError> errors) {
+	/**
+	 * The result of a bulk request; the errors of the various checks are listed by item
+	 * position.
+	 */
+	@SafeVarargs
+	public static BulkResult of(String resource, int total, List<String> created, List<ItemError>... errors) {
+		List<ItemError> allErrors = Stream.of(errors)
+			.flatMap(List::stream)
+			.sorted(Comparator.comparingInt(ItemError::index))
+			.toList();
 		int failed = total - created.size();
 		String message = "Created " + created.size() + " " + resource + "(s)"
 				+ ((failed > 0) ? ", " + failed + " failed" : "");
-		return new BulkResult(message, List.copyOf(created), new Summary(total, created.size(), failed),
-				List.copyOf(errors));
+		return new BulkResult(message, List.copyOf(created), new Summary(total, created.size(), failed), allErrors);
 	}
 
 	public boolean nothingCreated() {

@@ -1,4 +1,4 @@
-package io.claimport.service.web.bulk;
+package io.claimport.service.bulk;
 
 import io.claimport.common.problem.FieldViolation;
 

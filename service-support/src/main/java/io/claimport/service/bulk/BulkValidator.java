@@ -1,8 +1,10 @@
-package io.claimport.service.web.bulk;
+package io.claimport.service.bulk;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Function;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -53,15 +55,18 @@ public class BulkValidator {
 		return Character.toLowerCase(name.charAt(0)) + name.substring(1);
 	}
 
-	public record Indexed<T>(int index, T item) {
-
-	}
-
 	/**
 	 * The items that passed, with their positions in the request, and the errors of those
 	 * that did not.
 	 */
 	public record Checked<T>(int total, List<Indexed<T>> valid, List<ItemError> errors) {
+
+		/** The valid items turned into something else, each keeping its position. */
+		public <D> List<Indexed<D>> map(Function<T, D> mapper) {
+			return this.valid.stream()
+				.map((indexed) -> new Indexed<>(indexed.index(), mapper.apply(indexed.item())))
+				.toList();
+		}
 
 	}
 
