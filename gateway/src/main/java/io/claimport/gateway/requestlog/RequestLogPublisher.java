@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -77,10 +78,11 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	/** Never blocks: an entry that does not fit in the buffer is dropped and counted. */
 	void publish(RequestLogged entry) {
-		// the envelope is made once, so an entry sent again is the same event to
+		// the request id is the event id: an entry sent again is the same event to
 		// consumers
-		EventEnvelope envelope = EventEnvelope.create(EventTypes.REQUEST_LOGGED, SOURCE, entry.accountId(),
-				entry.requestId(), 0, this.clock.instant());
+		EventEnvelope envelope = new EventEnvelope(UUID.fromString(entry.requestId()), EventTypes.REQUEST_LOGGED.name(),
+				EventTypes.REQUEST_LOGGED.schemaVersion(), this.clock.instant(), SOURCE, entry.accountId(),
+				EventTypes.REQUEST_LOGGED.aggregateType(), entry.requestId(), 0);
 		if (!this.buffer.offerLast(new Pending(entry, envelope))) {
 			this.dropped.increment();
 		}

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,7 +23,6 @@ import org.springframework.web.server.ServerWebInputException;
  * RFC 9457 answers of the gateway, with the same type URIs as the services: written
  * directly by the filters, and returned by the gateway's own controllers.
  */
-@Component
 @RestControllerAdvice
 public class Problems {
 
