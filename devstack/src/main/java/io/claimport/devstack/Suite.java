@@ -241,10 +241,6 @@ final class Suite implements AutoCloseable {
 		return this.demoKeyIsNew;
 	}
 
-	String kafkaBootstrapServers() {
-		return (this.kafka != null) ? this.kafka.bootstrapServers() : this.settings.externalKafka();
-	}
-
 	@Override
 	public void close() {
 		this.processes.values().forEach(Process::destroy);

@@ -74,14 +74,6 @@ public final class KafkaNode implements AutoCloseable {
 		return "localhost:" + this.port;
 	}
 
-	public int port() {
-		return this.port;
-	}
-
-	public Path logDirectory() {
-		return this.logDirectory;
-	}
-
 	@Override
 	public void close() {
 		this.server.shutdown();

@@ -30,8 +30,4 @@ public final class EventTypes {
 		return ALL.stream().filter((type) -> type.name().equals(name)).findFirst();
 	}
 
-	public static Optional<EventType<?>> byPayload(Class<?> payloadType) {
-		return ALL.stream().filter((type) -> type.payloadType().equals(payloadType)).findFirst();
-	}
-
 }

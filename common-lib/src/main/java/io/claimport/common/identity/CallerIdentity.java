@@ -28,8 +28,4 @@ public record CallerIdentity(String accountId, String keyId, Set<String> scopes)
 				&& this.scopes.contains(IdentityToken.OPERATOR_SCOPE);
 	}
 
-	public boolean hasScope(String scope) {
-		return this.scopes.contains(scope) || this.scopes.contains(Scopes.FULL_ACCESS);
-	}
-
 }

@@ -1,7 +1,5 @@
 package io.claimport.common.identity;
 
-import java.util.List;
-
 /** The permission scopes an API key can hold. */
 public final class Scopes {
 
@@ -20,9 +18,6 @@ public final class Scopes {
 	public static final String ANALYTICS_READ = "analytics:read";
 
 	public static final String FULL_ACCESS = "full:access";
-
-	public static final List<String> ALL = List.of(PRODUCTS_READ, PRODUCTS_WRITE, ORDERS_READ, ORDERS_WRITE,
-			CLAIMS_READ, CLAIMS_WRITE, ANALYTICS_READ, FULL_ACCESS);
 
 	private Scopes() {
 	}
