@@ -80,7 +80,7 @@ class SuiteIT {
 
 	@Test
 	void aWrongKeyIsRefusedWith401AndTheRequestStillReachesTheAuditLog() {
-		ApiClient.Response refused = gateway.with("X-API-Key", "cp_live_" + "x".repeat(48)).get("/api/v1/products");
+		ApiClient.Response refused = gateway.with("X-API-Key", "cp_live_" + "x".repeat(55)).get("/api/v1/products");
 
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -91,7 +91,8 @@ class SuiteIT {
 					(body) -> body.get("data").findValuesAsString("requestId").contains(requestId));
 		for (JsonNode entry : logged.get("data")) {
 			if (entry.get("requestId").asString().equals(requestId)) {
-				assertThat(entry.get("rejectionReason").asString()).isEqualTo("unknown_api_key");
+				assertThat(entry.get("rejectionReason").asString()).as("its checksum does not match")
+					.isEqualTo("malformed_api_key");
 				assertThat(entry.get("accountId").isNull()).isTrue();
 			}
 		}

@@ -1,11 +1,42 @@
 package io.claimport.gateway;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.claimport.gateway.plan.Plan;
+import io.claimport.gateway.plan.PlanLimits;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 @ConfigurationProperties("claimport.gateway")
-public record GatewayProperties(String adminToken, String signingKeyLocation, RequestLog requestLog) {
+public record GatewayProperties(String adminToken, String signingKeyLocation, RequestLog requestLog,
+		Map<Plan, PlanLimits> plans, Keys keys, Network network) {
 
 	public record RequestLog(int bufferCapacity) {
+
+	}
+
+	/**
+	 * @param rotationGrace how long a rotated key keeps working next to its successor
+	 * @param changePollInterval how often each replica reads the key changes made by any
+	 * replica, to drop them from its cache
+	 */
+	public record Keys(@DefaultValue("24h") Duration rotationGrace,
+			@DefaultValue("250ms") Duration changePollInterval) {
+
+	}
+
+	/**
+	 * @param trustedProxies the load balancers and proxies in front of the gateway whose
+	 * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} count, as CIDR ranges
+	 * @param httpsRequired refuse every request that did not arrive over TLS, and send
+	 * HSTS
+	 * @param hstsMaxAge how long browsers remember to use HTTPS only
+	 */
+	public record Network(@DefaultValue List<String> trustedProxies, boolean httpsRequired,
+			@DefaultValue("365d") Duration hstsMaxAge) {
 
 	}
 

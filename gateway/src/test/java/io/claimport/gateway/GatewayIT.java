@@ -1,81 +1,34 @@
 package io.claimport.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpServer;
 import io.claimport.common.event.Topics;
 import io.claimport.gateway.key.ApiKeySecret;
 import io.claimport.testsupport.ApiClient;
-import io.claimport.testsupport.ServiceTestInitializer;
 import io.claimport.testsupport.TestInfrastructure;
 import io.claimport.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "claimport.gateway.admin-token=" + GatewayIT.ADMIN_TOKEN)
-@ContextConfiguration(initializers = ServiceTestInitializer.class)
-class GatewayIT {
-
-	static final String ADMIN_TOKEN = "test-admin-token";
-
-	static final ConcurrentLinkedQueue<Seen> backendSaw = new ConcurrentLinkedQueue<>();
-
-	static final HttpServer backend = startBackend();
-
-	@Value("${local.server.port}")
-	int port;
+class GatewayIT extends GatewayTest {
 
 	@Autowired
 	JdbcClient database;
 
 	@Autowired
 	MeterRegistry meters;
-
-	ApiClient anonymous;
-
-	@DynamicPropertySource
-	static void routeToTheStubBackend(DynamicPropertyRegistry registry) {
-		String url = "http://localhost:" + backend.getAddress().getPort();
-		for (String service : List.of("CATALOG_URL", "ORDER_URL", "CLAIMS_URL", "ANALYTICS_URL", "AUDIT_URL")) {
-			registry.add(service, () -> url);
-		}
-	}
-
-	@AfterAll
-	static void stopBackend() {
-		backend.stop(0);
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.anonymous = new ApiClient("http://localhost:" + this.port);
-		backendSaw.clear();
-	}
 
 	@Test
 	void adminOpensAnAccountAndShowsItsKeyOnceStoringOnlyItsHash() {
@@ -86,14 +39,14 @@ class GatewayIT {
 		assertThat(body.get("id").asString()).startsWith("acct_");
 		assertThat(body.get("plan").asString()).isEqualTo("BUSINESS");
 		String secret = body.get("apiKey").get("key").asString();
-		assertThat(secret).matches("cp_live_[A-Za-z0-9_-]{48}");
+		assertThat(secret).matches("cp_live_[A-Za-z0-9]{55}");
 		assertThat(body.get("apiKey").get("scopes").get(0).asString()).isEqualTo("full:access");
 
 		Map<String, Object> stored = this.database.sql("SELECT * FROM api_key WHERE account_id = ?")
 			.param(body.get("id").asString())
 			.query()
 			.singleRow();
-		assertThat(stored.values()).noneMatch((value) -> String.valueOf(value).contains(secret.substring(12, 50)));
+		assertThat(stored.values()).noneMatch((value) -> String.valueOf(value).contains(secret.substring(12, 60)));
 		assertThat(HexFormat.of().formatHex((byte[]) stored.get("secret_hash")))
 			.isEqualTo(HexFormat.of().formatHex(ApiKeySecret.sha256(secret)));
 	}
@@ -112,7 +65,7 @@ class GatewayIT {
 
 	@Test
 	void forwardsAKeyedRequestWithTheGatewaysIdentityInsteadOfTheKey() {
-		JsonNode account = openAccount();
+		JsonNode account = openAccount("BUSINESS");
 		String secret = account.get("apiKey").get("key").asString();
 
 		ApiClient.Response viaHeader = this.anonymous.with("X-API-Key", secret)
@@ -171,7 +124,7 @@ class GatewayIT {
 
 	@Test
 	void logsAcceptedRequestsWithTheirAccountKeyAndStatus() {
-		JsonNode account = openAccount();
+		JsonNode account = openAccount("BUSINESS");
 		ApiClient.Response response = this.anonymous.with("X-API-Key", account.get("apiKey").get("key").asString())
 			.with("User-Agent", "claimport-test/1.0")
 			.get("/api/v1/analytics");
@@ -198,7 +151,7 @@ class GatewayIT {
 
 	@Test
 	void looksAKeyUpInTheDatabaseOnceThenServesItFromMemory() {
-		ApiClient keyed = this.anonymous.with("X-API-Key", openAccount().get("apiKey").get("key").asString());
+		ApiClient keyed = this.anonymous.with("X-API-Key", openAccount("BUSINESS").get("apiKey").get("key").asString());
 		double before = this.meters.counter("claimport.gateway.key.database.lookups").count();
 
 		for (int i = 0; i < 20; i++) {
@@ -211,7 +164,7 @@ class GatewayIT {
 	@Test
 	void answersAPathNoServiceServesWithProblemDetails() {
 		ApiClient.Response response = this.anonymous
-			.with("X-API-Key", openAccount().get("apiKey").get("key").asString())
+			.with("X-API-Key", openAccount("BUSINESS").get("apiKey").get("key").asString())
 			.get("/api/v2/products");
 
 		assertThat(response.status()).isEqualTo(404);
@@ -239,39 +192,6 @@ class GatewayIT {
 			.jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
 			.build()
 			.decode(authorization.substring("Bearer ".length()));
-	}
-
-	private JsonNode openAccount() {
-		ApiClient.Response response = admin().post("/admin/v1/accounts", Map.of("name", "Acme", "plan", "BUSINESS"));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json();
-	}
-
-	private ApiClient admin() {
-		return this.anonymous.with("Authorization", "Bearer " + ADMIN_TOKEN);
-	}
-
-	record Seen(String uri, Headers headers) {
-
-	}
-
-	private static HttpServer startBackend() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/", (exchange) -> {
-				backendSaw.add(new Seen(exchange.getRequestURI().toString(), exchange.getRequestHeaders()));
-				byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -46,6 +46,17 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
+	public Response patch(String path, Object body) {
+		String text = (body instanceof String string) ? string : JSON.writeValueAsString(body);
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(text)));
+	}
+
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE());
+	}
+
 	private Response send(HttpRequest.Builder request) {
 		this.headers.forEach(request::header);
 		request.timeout(Duration.ofSeconds(30));

@@ -7,6 +7,9 @@ import io.claimport.common.id.PublicIds;
 import io.claimport.common.identity.Scopes;
 import io.claimport.gateway.key.ApiKeyIssuer;
 import io.claimport.gateway.key.IssuedKey;
+import io.claimport.gateway.key.KeySpec;
+import io.claimport.gateway.network.IpAllowlist;
+import io.claimport.gateway.plan.Plan;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +37,8 @@ class AccountOnboarding {
 	Onboarded open(String name, Plan plan) {
 		Account account = new Account(PublicIds.next(Account.ID_PREFIX), name, plan, this.clock.instant());
 		this.accounts.insert(account);
-		IssuedKey key = this.keys.issue(account.id(), "Default key", Set.of(Scopes.FULL_ACCESS), null);
+		IssuedKey key = this.keys.issue(account.id(), plan,
+				new KeySpec("Default key", Set.of(Scopes.FULL_ACCESS), IpAllowlist.ANY, null));
 		return new Onboarded(account, key);
 	}
 

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import io.claimport.common.problem.FieldViolation;
+import io.claimport.gateway.key.KeyView;
+import io.claimport.gateway.plan.Plan;
 import io.claimport.gateway.web.InvalidRequestException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -64,20 +65,13 @@ class AdminController {
 
 	}
 
-	record AccountCreated(String id, String name, Plan plan, Instant createdAt, KeyCreated apiKey) {
+	record AccountCreated(String id, String name, Plan plan, Instant createdAt, KeyView apiKey) {
 
 		static AccountCreated of(AccountOnboarding.Onboarded onboarded) {
 			Account account = onboarded.account();
 			return new AccountCreated(account.id(), account.name(), account.plan(), account.createdAt(),
-					new KeyCreated(onboarded.key().key().id(), onboarded.key().secret(), onboarded.key().key().prefix(),
-							onboarded.key().key().lastFour(), onboarded.key().key().scopes(),
-							onboarded.key().key().createdAt()));
+					KeyView.issued(onboarded.key(), account.createdAt()));
 		}
-
-	}
-
-	/** The only answer that ever carries a key's secret. */
-	record KeyCreated(String id, String key, String prefix, String lastFour, Set<String> scopes, Instant createdAt) {
 
 	}
 

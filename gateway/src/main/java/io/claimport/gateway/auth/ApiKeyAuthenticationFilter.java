@@ -79,6 +79,7 @@ class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 			}
 			CallerIdentity caller = new CallerIdentity(key.accountId(), key.id(), key.scopes());
 			exchange.getAttributes().put(ExchangeAttributes.CALLER, caller);
+			exchange.getAttributes().put(ExchangeAttributes.API_KEY, key);
 			return chain.filter(exchange.mutate().request(withIdentity(exchange.getRequest(), caller)).build());
 		});
 	}

@@ -3,7 +3,9 @@ package io.claimport.gateway.key;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
@@ -19,11 +21,13 @@ import org.springframework.stereotype.Component;
  * Finds the key a presented secret belongs to. The lookup goes by the secret's SHA-256,
  * so the database compares hashes the caller cannot steer, and the hash found is compared
  * again in constant time. Answers are cached, unknown secrets included, so a request
- * costs no database round trip once its key has been seen.
+ * costs no database round trip once its key has been seen; {@link KeyChangeFeed} drops a
+ * key from the cache within a second of any replica changing it.
  */
 @Component
 public class ApiKeyDirectory {
 
+	/** How long a cached key may live if a change to it never reached this replica. */
 	private static final Duration KNOWN_KEY_TTL = Duration.ofMinutes(5);
 
 	private final AsyncLoadingCache<String, Optional<ApiKey>> keysByHash;
@@ -49,6 +53,25 @@ public class ApiKeyDirectory {
 		byte[] hash = ApiKeySecret.sha256(secret);
 		return Mono.fromFuture(this.keysByHash.get(HexFormat.of().formatHex(hash)))
 			.map((found) -> found.filter((key) -> MessageDigest.isEqual(key.secretHash(), hash)));
+	}
+
+	/**
+	 * Drops a key, or every key of an account when keyId is null. Lookups still in flight
+	 * go too: they may have read the row before the change.
+	 */
+	void forget(String accountId, String keyId) {
+		this.keysByHash.asMap().entrySet().removeIf((entry) -> isAffected(entry, accountId, keyId));
+	}
+
+	private static boolean isAffected(Map.Entry<String, CompletableFuture<Optional<ApiKey>>> entry, String accountId,
+			String keyId) {
+		CompletableFuture<Optional<ApiKey>> lookup = entry.getValue();
+		if (!lookup.isDone()) {
+			return true;
+		}
+		Optional<ApiKey> found = lookup.getNow(Optional.empty());
+		return found.isPresent() && found.get().accountId().equals(accountId)
+				&& (keyId == null || found.get().id().equals(keyId));
 	}
 
 }

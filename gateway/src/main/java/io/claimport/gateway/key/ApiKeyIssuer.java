@@ -1,15 +1,15 @@
 package io.claimport.gateway.key;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
 
 import io.claimport.common.id.PublicIds;
+import io.claimport.gateway.plan.Plan;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Makes a key: a fresh secret, of which only the hash is stored. */
 @Component
 public class ApiKeyIssuer {
 
@@ -23,11 +23,11 @@ public class ApiKeyIssuer {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public IssuedKey issue(String accountId, String name, Set<String> scopes, Instant expiresAt) {
+	public IssuedKey issue(String accountId, Plan plan, KeySpec spec) {
 		String secret = ApiKeySecret.generate();
-		ApiKey key = new ApiKey(PublicIds.next(ApiKey.ID_PREFIX), accountId, name, ApiKeySecret.sha256(secret),
-				ApiKeySecret.displayPrefix(secret), ApiKeySecret.lastFour(secret), scopes, this.clock.instant(),
-				expiresAt, null);
+		ApiKey key = new ApiKey(PublicIds.next(ApiKey.ID_PREFIX), accountId, plan, spec.name(),
+				ApiKeySecret.sha256(secret), ApiKeySecret.displayPrefix(secret), ApiKeySecret.lastFour(secret),
+				spec.scopes(), spec.ipAllowlist(), this.clock.instant(), spec.expiresAt(), null, null);
 		this.store.insert(key);
 		return new IssuedKey(key, secret);
 	}

@@ -4,20 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.zip.CRC32;
 
 /**
- * The secret part of an API key: {@code cp_live_} followed by 288 random bits from
- * {@link SecureRandom}, URL-safe base64 without padding (48 characters). Only its SHA-256
- * is ever stored.
+ * The secret part of an API key, in the form GitHub uses for its tokens so that secret
+ * scanners can recognise a leaked key offline: {@code cp_live_}, then 49 random base62
+ * characters (291 bits from {@link SecureRandom}, at least the 288 we promise), then a
+ * 6-character base62 CRC32 of everything before it. A typo or a look-alike string fails
+ * the checksum and costs no lookup. Only the key's SHA-256 is ever stored.
  */
 public final class ApiKeySecret {
 
 	public static final String PREFIX = "cp_live_";
 
-	private static final int RANDOM_BYTES = 36;
+	private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-	private static final int ENCODED_LENGTH = 48;
+	private static final int RANDOM_CHARACTERS = 49;
+
+	private static final int CHECKSUM_CHARACTERS = 6;
+
+	private static final int LENGTH = PREFIX.length() + RANDOM_CHARACTERS + CHECKSUM_CHARACTERS;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,29 +31,28 @@ public final class ApiKeySecret {
 	}
 
 	public static String generate() {
-		byte[] random = new byte[RANDOM_BYTES];
-		RANDOM.nextBytes(random);
-		return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		StringBuilder key = new StringBuilder(LENGTH).append(PREFIX);
+		for (int i = 0; i < RANDOM_CHARACTERS; i++) {
+			key.append(BASE62.charAt(RANDOM.nextInt(BASE62.length())));
+		}
+		return key.append(checksum(key)).toString();
 	}
 
 	/**
-	 * Whether a presented value has the form of a key at all; anything else needs no
-	 * lookup.
+	 * Whether a presented value can be a key at all: the prefix, the alphabet, the length
+	 * and the checksum. Anything else needs no lookup.
 	 */
 	public static boolean isWellFormed(String presented) {
-		if (presented == null || presented.length() != PREFIX.length() + ENCODED_LENGTH
-				|| !presented.startsWith(PREFIX)) {
+		if (presented == null || presented.length() != LENGTH || !presented.startsWith(PREFIX)) {
 			return false;
 		}
-		for (int i = PREFIX.length(); i < presented.length(); i++) {
-			char c = presented.charAt(i);
-			boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '_';
-			if (!base64Url) {
+		for (int i = PREFIX.length(); i < LENGTH; i++) {
+			if (BASE62.indexOf(presented.charAt(i)) < 0) {
 				return false;
 			}
 		}
-		return true;
+		CharSequence body = presented.subSequence(0, LENGTH - CHECKSUM_CHARACTERS);
+		return presented.endsWith(checksum(body));
 	}
 
 	public static byte[] sha256(String secret) {
@@ -66,6 +71,18 @@ public final class ApiKeySecret {
 
 	public static String lastFour(String secret) {
 		return secret.substring(secret.length() - 4);
+	}
+
+	private static String checksum(CharSequence body) {
+		CRC32 crc = new CRC32();
+		crc.update(body.toString().getBytes(StandardCharsets.US_ASCII));
+		long value = crc.getValue();
+		char[] digits = new char[CHECKSUM_CHARACTERS];
+		for (int i = CHECKSUM_CHARACTERS - 1; i >= 0; i--) {
+			digits[i] = BASE62.charAt((int) (value % BASE62.length()));
+			value /= BASE62.length();
+		}
+		return new String(digits);
 	}
 
 }

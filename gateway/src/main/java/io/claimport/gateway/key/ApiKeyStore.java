@@ -5,15 +5,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import io.claimport.gateway.network.IpAllowlist;
+import io.claimport.gateway.plan.Plan;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ApiKeyStore {
+
+	private static final String SELECT = "SELECT k.*, a.plan FROM api_key k JOIN account a ON a.id = k.account_id ";
 
 	private final JdbcClient jdbc;
 
@@ -24,8 +29,9 @@ class ApiKeyStore {
 	void insert(ApiKey key) {
 		this.jdbc
 			.sql("""
-					INSERT INTO api_key (id, account_id, name, secret_hash, prefix, last_four, scopes, created_at, expires_at)
-					VALUES (:id, :accountId, :name, :hash, :prefix, :lastFour, :scopes, :createdAt, :expiresAt)
+					INSERT INTO api_key (id, account_id, name, secret_hash, prefix, last_four, scopes, ip_allowlist,
+					                     created_at, expires_at)
+					VALUES (:id, :accountId, :name, :hash, :prefix, :lastFour, :scopes, :ipAllowlist, :createdAt, :expiresAt)
 					""")
 			.param("id", key.id())
 			.param("accountId", key.accountId())
@@ -34,25 +40,91 @@ class ApiKeyStore {
 			.param("prefix", key.prefix())
 			.param("lastFour", key.lastFour())
 			.param("scopes", String.join(" ", key.scopes()))
+			.param("ipAllowlist", String.join(" ", key.ipAllowlist().ranges()))
 			.param("createdAt", Timestamp.from(key.createdAt()))
-			.param("expiresAt", (key.expiresAt() != null) ? Timestamp.from(key.expiresAt()) : null)
+			.param("expiresAt", timestamp(key.expiresAt()))
 			.update();
 	}
 
 	Optional<ApiKey> findBySecretHash(byte[] hash) {
-		return this.jdbc.sql("SELECT * FROM api_key WHERE secret_hash = :hash")
+		return this.jdbc.sql(SELECT + "WHERE k.secret_hash = :hash")
 			.param("hash", hash)
 			.query(ApiKeyStore::row)
 			.optional();
 	}
 
+	Optional<ApiKey> find(String accountId, String keyId) {
+		return this.jdbc.sql(SELECT + "WHERE k.account_id = :accountId AND k.id = :keyId")
+			.param("accountId", accountId)
+			.param("keyId", keyId)
+			.query(ApiKeyStore::row)
+			.optional();
+	}
+
+	List<ApiKey> unrevoked(String accountId) {
+		return this.jdbc
+			.sql(SELECT + "WHERE k.account_id = :accountId AND k.revoked_at IS NULL ORDER BY k.created_at, k.id")
+			.param("accountId", accountId)
+			.query(ApiKeyStore::row)
+			.list();
+	}
+
+	/**
+	 * The account's plan, with the account row locked until the transaction ends, so that
+	 * two concurrent key creations cannot both squeeze under the plan's key limit.
+	 */
+	Optional<Plan> lockAccount(String accountId) {
+		return this.jdbc.sql("SELECT plan FROM account WHERE id = :accountId FOR UPDATE")
+			.param("accountId", accountId)
+			.query((rs, rowNum) -> Plan.valueOf(rs.getString("plan")))
+			.optional();
+	}
+
+	Optional<Plan> planOf(String accountId) {
+		return this.jdbc.sql("SELECT plan FROM account WHERE id = :accountId")
+			.param("accountId", accountId)
+			.query((rs, rowNum) -> Plan.valueOf(rs.getString("plan")))
+			.optional();
+	}
+
+	void update(String keyId, String name, Set<String> scopes, IpAllowlist ipAllowlist) {
+		this.jdbc.sql("UPDATE api_key SET name = :name, scopes = :scopes, ip_allowlist = :ipAllowlist WHERE id = :id")
+			.param("id", keyId)
+			.param("name", name)
+			.param("scopes", String.join(" ", scopes))
+			.param("ipAllowlist", String.join(" ", ipAllowlist.ranges()))
+			.update();
+	}
+
+	void replace(String keyId, String successorId, Instant expiresAt) {
+		this.jdbc.sql("UPDATE api_key SET replaced_by = :successor, expires_at = :expiresAt WHERE id = :id")
+			.param("id", keyId)
+			.param("successor", successorId)
+			.param("expiresAt", timestamp(expiresAt))
+			.update();
+	}
+
+	void revoke(String keyId, Instant at) {
+		this.jdbc.sql("UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+			.param("id", keyId)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
 	private static ApiKey row(ResultSet rs, int rowNum) throws SQLException {
-		Set<String> scopes = Arrays.stream(rs.getString("scopes").split(" "))
-			.filter((scope) -> !scope.isBlank())
-			.collect(Collectors.toSet());
-		return new ApiKey(rs.getString("id"), rs.getString("account_id"), rs.getString("name"),
-				rs.getBytes("secret_hash"), rs.getString("prefix"), rs.getString("last_four"), scopes,
-				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"));
+		return new ApiKey(rs.getString("id"), rs.getString("account_id"), Plan.valueOf(rs.getString("plan")),
+				rs.getString("name"), rs.getBytes("secret_hash"), rs.getString("prefix"), rs.getString("last_four"),
+				Set.copyOf(words(rs.getString("scopes"))), IpAllowlist.of(words(rs.getString("ip_allowlist"))),
+				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
+				rs.getString("replaced_by"));
+	}
+
+	private static List<String> words(String spaceSeparated) {
+		return Arrays.stream(spaceSeparated.split(" ")).filter((word) -> !word.isBlank()).toList();
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,12 +1,13 @@
 package io.claimport.gateway.requestlog;
 
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
+import io.claimport.gateway.network.ClientAddress;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
 import reactor.core.publisher.Mono;
@@ -35,10 +36,13 @@ class RequestLogFilter implements WebFilter, Ordered {
 
 	private final RequestLogPublisher publisher;
 
+	private final ClientAddress clientAddress;
+
 	private final Clock clock;
 
-	RequestLogFilter(RequestLogPublisher publisher, Clock clock) {
+	RequestLogFilter(RequestLogPublisher publisher, ClientAddress clientAddress, Clock clock) {
 		this.publisher = publisher;
+		this.clientAddress = clientAddress;
 		this.clock = clock;
 	}
 
@@ -58,17 +62,17 @@ class RequestLogFilter implements WebFilter, Ordered {
 				.publish(entry(exchange, requestId, receivedAt, (System.nanoTime() - started) / 1_000_000, signal)));
 	}
 
-	private static RequestLogged entry(ServerWebExchange exchange, String requestId, Instant receivedAt,
-			long latencyMillis, SignalType signal) {
+	private RequestLogged entry(ServerWebExchange exchange, String requestId, Instant receivedAt, long latencyMillis,
+			SignalType signal) {
 		CallerIdentity caller = exchange.getAttribute(ExchangeAttributes.CALLER);
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		int code = (signal == SignalType.CANCEL) ? CLIENT_CLOSED_REQUEST
 				: (status != null) ? status.value() : (signal == SignalType.ON_ERROR) ? 500 : 200;
-		InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+		InetAddress client = this.clientAddress.of(exchange);
 		return new RequestLogged(requestId, (caller != null) ? caller.accountId() : null,
 				(caller != null) ? caller.keyId() : null, exchange.getRequest().getMethod().name(),
 				exchange.getRequest().getPath().value(), code, latencyMillis,
-				(peer != null && peer.getAddress() != null) ? peer.getAddress().getHostAddress() : null,
+				(client != null) ? client.getHostAddress() : null,
 				exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), receivedAt,
 				exchange.getAttribute(ExchangeAttributes.REJECTION_REASON));
 	}

@@ -9,6 +9,9 @@ public final class ExchangeAttributes {
 	 */
 	public static final String CALLER = "claimport.caller";
 
+	/** The {@link io.claimport.gateway.key.ApiKey} the caller authenticated with. */
+	public static final String API_KEY = "claimport.apiKey";
+
 	/** Why the gateway refused the request, in snake_case, for the request log. */
 	public static final String REJECTION_REASON = "claimport.rejectionReason";
 

@@ -4,14 +4,22 @@ import org.springframework.core.Ordered;
 
 /**
  * The order of the gateway's checks on a request. The request log wraps everything so
- * that rejected requests are logged too; checks that need no identity (lockout, IP
- * allow-list) come before authentication, those that need it (scopes, rate limits) after.
+ * that rejected requests are logged too. Plain HTTP is refused before anything else; then
+ * the key is authenticated (a locked-out address is refused before any lookup); then what
+ * the key may do is checked (plan, IP allow-list, scope); the rate limits come last, so a
+ * request refused for any other reason costs no quota.
  */
 public final class FilterOrder {
 
 	public static final int REQUEST_LOG = Ordered.HIGHEST_PRECEDENCE;
 
+	public static final int TRANSPORT = -100;
+
 	public static final int AUTHENTICATION = 0;
+
+	public static final int ACCESS_POLICY = 100;
+
+	public static final int RATE_LIMIT = 200;
 
 	private FilterOrder() {
 	}

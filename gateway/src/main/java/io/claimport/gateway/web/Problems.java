@@ -62,6 +62,18 @@ public class Problems {
 	}
 
 	@ExceptionHandler
+	Mono<ProblemDetail> notFound(NotFoundException ex) {
+		return Mono.just(of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	Mono<ProblemDetail> conflict(ConflictException ex) {
+		ProblemDetail problem = of(HttpStatus.CONFLICT, ex.type(), ex.title(), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
+		return Mono.just(problem);
+	}
+
+	@ExceptionHandler
 	Mono<ProblemDetail> unreadable(ServerWebInputException ex) {
 		return Mono.just(of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
 				"The request body is not valid JSON of the expected shape."));

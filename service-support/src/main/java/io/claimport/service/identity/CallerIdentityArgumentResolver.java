@@ -1,11 +1,6 @@
 package io.claimport.service.identity;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import io.claimport.common.identity.CallerIdentity;
-import io.claimport.common.identity.IdentityToken;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -32,11 +27,7 @@ class CallerIdentityArgumentResolver implements HandlerMethodArgumentResolver {
 		if (!(authentication instanceof JwtAuthenticationToken token)) {
 			throw new AuthenticationCredentialsNotFoundException("no gateway identity");
 		}
-		String scope = token.getToken().getClaimAsString(IdentityToken.SCOPE_CLAIM);
-		Set<String> scopes = (scope == null) ? Set.of()
-				: Arrays.stream(scope.split(" ")).filter((s) -> !s.isBlank()).collect(Collectors.toSet());
-		return new CallerIdentity(token.getToken().getSubject(),
-				token.getToken().getClaimAsString(IdentityToken.KEY_ID_CLAIM), scopes);
+		return GatewayIdentities.caller(token.getToken());
 	}
 
 }

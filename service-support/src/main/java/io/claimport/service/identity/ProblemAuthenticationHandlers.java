@@ -1,6 +1,7 @@
 package io.claimport.service.identity;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import io.claimport.common.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,9 +41,13 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-		problem.setType(ProblemTypes.FORBIDDEN);
-		problem.setTitle("Forbidden");
+		Optional<String> scope = ScopeAuthorization.requiredScope(request);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				scope.map((needed) -> "This request needs the scope '" + needed + "'.")
+					.orElse("This identity may not make this request."));
+		problem.setType(scope.isPresent() ? ProblemTypes.INSUFFICIENT_SCOPE : ProblemTypes.FORBIDDEN);
+		problem.setTitle(scope.isPresent() ? "Insufficient scope" : "Forbidden");
+		scope.ifPresent((needed) -> problem.setProperty("requiredScope", needed));
 		write(response, problem);
 	}
 

@@ -195,6 +195,26 @@ class ProductsApiIT {
 		assertThat(this.api.get("/api/v1/products?sku=F-1").json().get("totalElements").asInt()).isZero();
 	}
 
+	@Test
+	void refusesAnIdentityWithoutTheScopeTheCallNeedsEvenWhenTheGatewayLetItThrough() {
+		ApiClient readOnly = new ApiClient("http://localhost:" + this.port).with("Authorization",
+				TestIdentities.bearer(this.account, "products:read"));
+		ApiClient ordersOnly = new ApiClient("http://localhost:" + this.port).with("Authorization",
+				TestIdentities.bearer(this.account, "orders:read", "orders:write"));
+
+		ApiClient.Response write = readOnly.post("/api/v1/products", List.of(product("S", "S-1", "Misc", "1.00", 1)));
+		ApiClient.Response read = ordersOnly.get("/api/v1/products");
+
+		assertThat(readOnly.get("/api/v1/products").status()).isEqualTo(200);
+		assertThat(write.status()).isEqualTo(403);
+		assertThat(write.contentType()).startsWith("application/problem+json");
+		assertThat(write.json().get("requiredScope").asString()).isEqualTo("products:write");
+		assertThat(write.json().get("detail").asString()).contains("products:write");
+		assertThat(read.status()).isEqualTo(403);
+		assertThat(read.json().get("requiredScope").asString()).isEqualTo("products:read");
+		assertThat(this.api.get("/api/v1/products?sku=S-1").json().get("totalElements").asInt()).isZero();
+	}
+
 	private ApiClient client(String account) {
 		return new ApiClient("http://localhost:" + this.port).with("Authorization",
 				TestIdentities.bearer(account, "full:access"));

@@ -1,0 +1,88 @@
+package io.claimport.gateway.auth;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.Optional;
+
+import io.claimport.common.identity.Scopes;
+import io.claimport.common.problem.ProblemTypes;
+import io.claimport.gateway.key.ApiKey;
+import io.claimport.gateway.network.ClientAddress;
+import io.claimport.gateway.plan.Plan;
+import io.claimport.gateway.plan.Plans;
+import io.claimport.gateway.web.ExchangeAttributes;
+import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.Problems;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * What an authenticated key may do: call the API at all (its account's plan), from this
+ * address (its IP allow-list), this call (its scopes). Each refusal is a 403 that says
+ * which rule refused it, and costs no call to a service.
+ */
+@Component
+class AccessPolicyFilter implements WebFilter, Ordered {
+
+	private final Plans plans;
+
+	private final ClientAddress clientAddress;
+
+	private final Problems problems;
+
+	AccessPolicyFilter(Plans plans, ClientAddress clientAddress, Problems problems) {
+		this.plans = plans;
+		this.clientAddress = clientAddress;
+		this.problems = problems;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.ACCESS_POLICY;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ApiKey key = exchange.getAttribute(ExchangeAttributes.API_KEY);
+		if (key == null) {
+			return chain.filter(exchange);
+		}
+		if (!this.plans.of(key.plan()).apiAccess()) {
+			Plan needed = this.plans.cheapestWithApiAccess();
+			ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.PLAN_UPGRADE_REQUIRED,
+					"Plan upgrade required", "API access needs the " + needed.displayName()
+							+ " plan or higher; this account is on the " + key.plan().displayName() + " plan.");
+			problem.setProperty("plan", key.plan());
+			problem.setProperty("requiredPlan", needed);
+			return this.problems.reject(exchange, "plan_without_api_access", problem);
+		}
+		InetAddress client = this.clientAddress.of(exchange);
+		if (client == null || !key.ipAllowlist().allows(client)) {
+			return forbid(exchange, "ip_not_allowed", ProblemTypes.IP_NOT_ALLOWED, "Address not allowed",
+					"This key may not be used from "
+							+ ((client != null) ? client.getHostAddress() : "an unknown address")
+							+ "; its IP allow-list does not include it.");
+		}
+		Optional<String> needed = Scopes.requiredFor(exchange.getRequest().getMethod().name(),
+				exchange.getRequest().getPath().pathWithinApplication().value());
+		if (needed.isPresent() && !Scopes.grants(key.scopes(), needed.get())) {
+			ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.INSUFFICIENT_SCOPE,
+					"Insufficient scope", "This request needs the scope '" + needed.get() + "'.");
+			problem.setProperty("requiredScope", needed.get());
+			return this.problems.reject(exchange, "insufficient_scope", problem);
+		}
+		return chain.filter(exchange);
+	}
+
+	private Mono<Void> forbid(ServerWebExchange exchange, String reason, URI type, String title, String detail) {
+		return this.problems.reject(exchange, reason, Problems.of(HttpStatus.FORBIDDEN, type, title, detail));
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.claimport.gateway.key;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.claimport.common.identity.CallerIdentity;
+import io.claimport.gateway.web.ExchangeAttributes;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The key API, twice: under {@code /api/v1/keys} for the caller's own account (the
+ * gateway has checked for {@code full:access}), and under
+ * {@code /admin/v1/accounts/{accountId}/keys} for operators holding the admin token.
+ */
+@RestController
+class KeyController {
+
+	private final KeyManagement keys;
+
+	private final Clock clock;
+
+	KeyController(KeyManagement keys, Clock clock) {
+		this.keys = keys;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/v1/keys")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<KeyView> create(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller,
+			@RequestBody KeyRequests.NewKey request) {
+		return create(caller.accountId(), request);
+	}
+
+	@GetMapping("/api/v1/keys")
+	Mono<KeyList> list(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller) {
+		return list(caller.accountId());
+	}
+
+	@GetMapping("/api/v1/keys/{keyId}")
+	Mono<KeyView> get(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller, @PathVariable String keyId) {
+		return get(caller.accountId(), keyId);
+	}
+
+	@PatchMapping("/api/v1/keys/{keyId}")
+	Mono<KeyView> change(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller, @PathVariable String keyId,
+			@RequestBody KeyRequests.KeyChange request) {
+		return change(caller.accountId(), keyId, request);
+	}
+
+	@PostMapping("/api/v1/keys/{keyId}/rotate")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<KeyView> rotate(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller,
+			@PathVariable String keyId) {
+		return rotate(caller.accountId(), keyId);
+	}
+
+	@DeleteMapping("/api/v1/keys/{keyId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> revoke(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller, @PathVariable String keyId) {
+		return revoke(caller.accountId(), keyId);
+	}
+
+	@PostMapping("/admin/v1/accounts/{accountId}/keys")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<KeyView> create(@PathVariable String accountId, @RequestBody KeyRequests.NewKey request) {
+		return blocking(() -> KeyView.issued(
+				this.keys.create(accountId, KeyRequests.newKey(request, this.clock.instant())), this.clock.instant()));
+	}
+
+	@GetMapping("/admin/v1/accounts/{accountId}/keys")
+	Mono<KeyList> list(@PathVariable String accountId) {
+		return blocking(() -> new KeyList(
+				this.keys.list(accountId).stream().map((key) -> KeyView.of(key, this.clock.instant())).toList()));
+	}
+
+	@GetMapping("/admin/v1/accounts/{accountId}/keys/{keyId}")
+	Mono<KeyView> get(@PathVariable String accountId, @PathVariable String keyId) {
+		return blocking(() -> KeyView.of(this.keys.get(accountId, keyId), this.clock.instant()));
+	}
+
+	@PatchMapping("/admin/v1/accounts/{accountId}/keys/{keyId}")
+	Mono<KeyView> change(@PathVariable String accountId, @PathVariable String keyId,
+			@RequestBody KeyRequests.KeyChange request) {
+		return blocking(() -> KeyView.of(this.keys.change(accountId, keyId, request), this.clock.instant()));
+	}
+
+	@PostMapping("/admin/v1/accounts/{accountId}/keys/{keyId}/rotate")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<KeyView> rotate(@PathVariable String accountId, @PathVariable String keyId) {
+		return blocking(() -> KeyView.issued(this.keys.rotate(accountId, keyId), this.clock.instant()));
+	}
+
+	@DeleteMapping("/admin/v1/accounts/{accountId}/keys/{keyId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> revoke(@PathVariable String accountId, @PathVariable String keyId) {
+		return blocking(() -> {
+			this.keys.revoke(accountId, keyId);
+			return true;
+		}).then();
+	}
+
+	private static <T> Mono<T> blocking(Callable<T> work) {
+		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	record KeyList(List<KeyView> data) {
+
+	}
+
+}
