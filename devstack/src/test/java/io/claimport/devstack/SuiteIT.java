@@ -53,10 +53,10 @@ class SuiteIT {
 	void bulkCreatedDataShowsUpInAnalyticsAndEveryRequestInTheAuditLog() {
 		ApiClient integrator = gateway.with("X-API-Key", openAccount("Acme"));
 
-		assertThat(integrator
-			.post("/api/v1/products", List.of(product("WHP-001", "Electronics"), product("SWS-005", "Electronics"),
-					product("MUG-1", "Kitchen")))
-			.status()).isEqualTo(201);
+		ApiClient.Response products = integrator.post("/api/v1/products", List.of(product("WHP-001", "Electronics"),
+				product("SWS-005", "Electronics"), product("MUG-1", "Kitchen")));
+		assertThat(products.status()).isEqualTo(201);
+		assertThat(products.header("RateLimit-Policy")).isEqualTo("\"minute\";q=120;w=60, \"day\";q=20000;w=86400");
 		ApiClient.Response orders = integrator.post("/api/v1/orders",
 				List.of(order("1001", "DELIVERED"), order("1002", "SHIPPED")));
 		assertThat(orders.status()).isEqualTo(201);
@@ -64,6 +64,7 @@ class SuiteIT {
 		assertThat(integrator.post("/api/v1/claims", List.of(claim(orderId))).status()).isEqualTo(201);
 
 		JsonNode analytics = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> integrator.get("/api/v1/analytics").json(),
 					(body) -> body.get("claims").get("total").asInt() == 1);
 		assertThat(analytics.get("products").get("total").asInt()).isEqualTo(3);
@@ -72,6 +73,7 @@ class SuiteIT {
 		assertThat(analytics.get("claims").get("byState").get("NEW").asInt()).isEqualTo(1);
 
 		JsonNode requests = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> integrator.get("/api/v1/audit/requests?size=200").json(),
 					(body) -> body.get("totalElements").asInt() >= 5);
 		assertThat(requests.get("data").findValuesAsString("path")).contains("/api/v1/products", "/api/v1/orders",
@@ -87,6 +89,7 @@ class SuiteIT {
 		String requestId = refused.header("X-Request-Id");
 		ApiClient operator = gateway.with("Authorization", "Bearer " + suite.adminToken());
 		JsonNode logged = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> operator.get("/admin/v1/audit/requests?status=401&size=200").json(),
 					(body) -> body.get("data").findValuesAsString("requestId").contains(requestId));
 		for (JsonNode entry : logged.get("data")) {
@@ -114,6 +117,7 @@ class SuiteIT {
 			.asString();
 		String claimId = first.post("/api/v1/claims", List.of(claim(orderId))).json().get("created").get(0).asString();
 		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> first.get("/api/v1/analytics").json().get("claims").get("total").asInt() == 1);
 
 		assertThat(second.get("/api/v1/products/" + productId).status()).isEqualTo(404);

@@ -76,7 +76,8 @@ class KeyChangeFeed {
 	@Scheduled(fixedDelayString = "${claimport.gateway.keys.change-poll-interval}")
 	synchronized void readChanges() {
 		Instant now = this.clock.instant();
-		Duration lookBack = WINDOW.plus(Duration.between(this.lastRead, now));
+		Duration sinceLastRead = Duration.between(this.lastRead, now);
+		Duration lookBack = sinceLastRead.isNegative() ? WINDOW : WINDOW.plus(sinceLastRead);
 		try {
 			List<Change> changes = this.jdbc.sql(
 					"SELECT id, account_id, key_id FROM key_change WHERE changed_at > now() - make_interval(secs => :seconds)")

@@ -1,0 +1,108 @@
+package io.claimport.gateway.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.claimport.common.problem.ProblemTypes;
+import io.claimport.gateway.key.ApiKey;
+import io.claimport.gateway.web.ExchangeAttributes;
+import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.Problems;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Applies the key's per-minute and per-day limits and tells the caller where it stands on
+ * every response: {@code X-RateLimit-*} for the minute, {@code X-RateLimit-*-Day} for the
+ * day, and the IETF draft's {@code RateLimit-Policy} and {@code RateLimit}. A request
+ * over either limit gets 429 with {@code Retry-After} and never reaches a service. A bulk
+ * request is one request.
+ */
+@Component
+class RateLimitFilter implements WebFilter, Ordered {
+
+	private final KeyRateLimits limits;
+
+	private final Problems problems;
+
+	private final Clock clock;
+
+	RateLimitFilter(KeyRateLimits limits, Problems problems, Clock clock) {
+		this.limits = limits;
+		this.problems = problems;
+		this.clock = clock;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.RATE_LIMIT;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ApiKey key = exchange.getAttribute(ExchangeAttributes.API_KEY);
+		if (key == null) {
+			return chain.filter(exchange);
+		}
+		return this.limits.acquire(key).flatMap((decision) -> {
+			writeHeaders(exchange.getResponse().getHeaders(), decision);
+			if (decision.granted()) {
+				return chain.filter(exchange);
+			}
+			long retryAfter = seconds(decision.retryAfter());
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+			return this.problems.reject(exchange, reason(decision), problem(key, decision, retryAfter));
+		});
+	}
+
+	private void writeHeaders(HttpHeaders headers, RateLimitDecision decision) {
+		long now = this.clock.instant().getEpochSecond();
+		long minuteReset = seconds(decision.minuteReset());
+		long dayReset = seconds(decision.dayReset());
+		headers.set("X-RateLimit-Limit", Integer.toString(decision.minuteLimit()));
+		headers.set("X-RateLimit-Remaining", Integer.toString(decision.minuteRemaining()));
+		headers.set("X-RateLimit-Reset", Long.toString(now + minuteReset));
+		headers.set("X-RateLimit-Limit-Day", Long.toString(decision.dayLimit()));
+		headers.set("X-RateLimit-Remaining-Day", Long.toString(decision.dayRemaining()));
+		headers.set("X-RateLimit-Reset-Day", Long.toString(now + dayReset));
+		headers.set("RateLimit-Policy",
+				"\"minute\";q=" + decision.minuteLimit() + ";w=60, \"day\";q=" + decision.dayLimit() + ";w=86400");
+		headers.set("RateLimit", "\"minute\";r=" + decision.minuteRemaining() + ";t=" + minuteReset + ", \"day\";r="
+				+ decision.dayRemaining() + ";t=" + dayReset);
+	}
+
+	private static String reason(RateLimitDecision decision) {
+		return (decision.refusedBy() == RateLimitDecision.Window.DAY) ? "daily_quota_exceeded" : "rate_limit_exceeded";
+	}
+
+	private static ProblemDetail problem(ApiKey key, RateLimitDecision decision, long retryAfter) {
+		boolean day = decision.refusedBy() == RateLimitDecision.Window.DAY;
+		String detail = day
+				? "This key has used its " + decision.dayLimit() + " requests for today (UTC) on the "
+						+ key.plan().displayName() + " plan. The quota resets at 00:00 UTC, in " + retryAfter + " s."
+				: "This key has made " + decision.minuteLimit() + " requests in the last 60 seconds, the "
+						+ key.plan().displayName() + " plan's limit. Retry in " + retryAfter + " s.";
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
+				day ? "Daily quota exceeded" : "Rate limit exceeded", detail);
+		problem.setProperty("limit", day ? decision.dayLimit() : decision.minuteLimit());
+		problem.setProperty("window", day ? "day" : "minute");
+		problem.setProperty("retryAfter", retryAfter);
+		return problem;
+	}
+
+	/**
+	 * Whole seconds, rounded up, so that retrying after them always finds a free request.
+	 */
+	private static long seconds(Duration duration) {
+		return (duration.toMillis() + 999) / 1000;
+	}
+
+}
