@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 @ConfigurationProperties("claimport.gateway")
 public record GatewayProperties(String adminToken, String signingKeyLocation, RequestLog requestLog,
-		Map<Plan, PlanLimits> plans, Keys keys, Network network) {
+		Map<Plan, PlanLimits> plans, Keys keys, Network network, Lockout lockout, Shared shared) {
 
 	public record RequestLog(int bufferCapacity) {
 
@@ -37,6 +37,35 @@ public record GatewayProperties(String adminToken, String signingKeyLocation, Re
 	 */
 	public record Network(@DefaultValue List<String> trustedProxies, boolean httpsRequired,
 			@DefaultValue("365d") Duration hstsMaxAge) {
+
+	}
+
+	/**
+	 * Brute-force protection: this many failed authentications from one address within
+	 * the window lock the address out for the duration.
+	 */
+	public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
+			@DefaultValue("15m") Duration duration) {
+
+	}
+
+	/**
+	 * @param enabled keep rate-limit counters and lockouts in the gateway's PostgreSQL,
+	 * so that they hold for all replicas together
+	 * @param onStoreFailure what to do with a request when the shared store cannot answer
+	 * @param timeout how long a request waits for the shared store before that decision
+	 */
+	public record Shared(boolean enabled, @DefaultValue("OPEN") StoreFailure onStoreFailure,
+			@DefaultValue("250ms") Duration timeout) {
+
+		public enum StoreFailure {
+
+			/** Let the request through, limited by this replica's own counters. */
+			OPEN,
+			/** Refuse the request with 503. */
+			CLOSED
+
+		}
 
 	}
 

@@ -2,12 +2,8 @@ package io.claimport.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "claimport.gateway.admin-token=" + GatewayTest.ADMIN_TOKEN,
 				"claimport.gateway.network.trusted-proxies=" + GatewayTest.TRUSTED_PROXY,
-				"claimport.gateway.keys.rotation-grace=" + GatewayTest.ROTATION_GRACE })
+				"claimport.gateway.keys.rotation-grace=" + GatewayTest.ROTATION_GRACE,
+				// all these tests call from 127.0.0.1; LockoutIT tests the lockout on its
+				// own gateways
+				"claimport.gateway.lockout.max-failures=1000" })
 @ContextConfiguration(initializers = ServiceTestInitializer.class)
 abstract class GatewayTest {
 
@@ -93,65 +92,9 @@ abstract class GatewayTest {
 		return fromAddress(TRUSTED_PROXY, path, headers);
 	}
 
-	/** A GET over a connection from the given local address, in plain HTTP/1.1. */
+	/** A GET over a connection from the given local address. */
 	ApiClient.Response fromAddress(String localAddress, String path, Map<String, String> headers) {
-		try (Socket socket = new Socket()) {
-			socket.bind(new InetSocketAddress(localAddress, 0));
-			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
-			socket.setSoTimeout(30_000);
-			StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n");
-			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-			request.append("Connection: close\r\n\r\n");
-			OutputStream out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			return parse(socket.getInputStream().readAllBytes());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static ApiClient.Response parse(byte[] raw) throws IOException {
-		String text = new String(raw, StandardCharsets.ISO_8859_1);
-		int headerEnd = text.indexOf("\r\n\r\n");
-		String[] lines = text.substring(0, headerEnd).split("\r\n");
-		int status = Integer.parseInt(lines[0].split(" ")[1]);
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		for (int i = 1; i < lines.length; i++) {
-			int colon = lines[i].indexOf(':');
-			headers.computeIfAbsent(lines[i].substring(0, colon).trim(), (name) -> new ArrayList<>())
-				.add(lines[i].substring(colon + 1).trim());
-		}
-		String body = text.substring(headerEnd + 4);
-		boolean chunked = headers.entrySet()
-			.stream()
-			.anyMatch((h) -> h.getKey().equalsIgnoreCase("Transfer-Encoding") && h.getValue().contains("chunked"));
-		if (chunked) {
-			body = unchunk(body);
-		}
-		String contentType = headers.entrySet()
-			.stream()
-			.filter((h) -> h.getKey().equalsIgnoreCase("Content-Type"))
-			.map((h) -> h.getValue().get(0))
-			.findFirst()
-			.orElse("");
-		return new ApiClient.Response(status, contentType,
-				new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8), headers);
-	}
-
-	private static String unchunk(String chunked) {
-		StringBuilder body = new StringBuilder();
-		int at = 0;
-		while (true) {
-			int lineEnd = chunked.indexOf("\r\n", at);
-			int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-			if (size == 0) {
-				return body.toString();
-			}
-			body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-			at = lineEnd + 2 + size + 2;
-		}
+		return ProxiedRequests.get(localAddress, this.port, path, headers);
 	}
 
 	record Seen(String method, String uri, Headers headers) {

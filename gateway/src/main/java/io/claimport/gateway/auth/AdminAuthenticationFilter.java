@@ -2,18 +2,16 @@ package io.claimport.gateway.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 
 import io.claimport.common.identity.CallerIdentity;
-import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.identity.IdentityTokenIssuer;
 import io.claimport.gateway.web.FilterOrder;
-import io.claimport.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -33,13 +31,13 @@ class AdminAuthenticationFilter implements WebFilter, Ordered {
 
 	private final IdentityTokenIssuer identities;
 
-	private final Problems problems;
+	private final AuthenticationGuard guard;
 
-	AdminAuthenticationFilter(GatewayProperties properties, IdentityTokenIssuer identities, Problems problems) {
+	AdminAuthenticationFilter(GatewayProperties properties, IdentityTokenIssuer identities, AuthenticationGuard guard) {
 		String token = properties.adminToken();
 		this.adminToken = (token == null || token.isBlank()) ? null : token.getBytes(StandardCharsets.UTF_8);
 		this.identities = identities;
-		this.problems = problems;
+		this.guard = guard;
 	}
 
 	@Override
@@ -52,14 +50,17 @@ class AdminAuthenticationFilter implements WebFilter, Ordered {
 		if (!exchange.getRequest().getPath().value().startsWith("/admin/")) {
 			return chain.filter(exchange);
 		}
+		Optional<Mono<Void>> lockedOut = this.guard.refuseIfLockedOut(exchange);
+		if (lockedOut.isPresent()) {
+			return lockedOut.get();
+		}
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		String presented = (authorization != null && authorization.startsWith(BEARER))
 				? authorization.substring(BEARER.length()) : "";
 		if (this.adminToken == null
 				|| !MessageDigest.isEqual(this.adminToken, presented.getBytes(StandardCharsets.UTF_8))) {
-			return this.problems.reject(exchange, "invalid_admin_token",
-					Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
-							"The admin API needs the admin token as 'Authorization: Bearer <token>'."));
+			return this.guard.failed(exchange, "invalid_admin_token",
+					"The admin API needs the admin token as 'Authorization: Bearer <token>'.");
 		}
 		String operatorToken = this.identities.tokenFor(CallerIdentity.operator());
 		return chain.filter(exchange.mutate()

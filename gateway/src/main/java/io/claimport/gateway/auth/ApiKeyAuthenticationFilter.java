@@ -38,13 +38,17 @@ class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
 	private final IdentityTokenIssuer identities;
 
+	private final AuthenticationGuard guard;
+
 	private final Problems problems;
 
 	private final Clock clock;
 
-	ApiKeyAuthenticationFilter(ApiKeyDirectory keys, IdentityTokenIssuer identities, Problems problems, Clock clock) {
+	ApiKeyAuthenticationFilter(ApiKeyDirectory keys, IdentityTokenIssuer identities, AuthenticationGuard guard,
+			Problems problems, Clock clock) {
 		this.keys = keys;
 		this.identities = identities;
+		this.guard = guard;
 		this.problems = problems;
 		this.clock = clock;
 	}
@@ -59,23 +63,28 @@ class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 		if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
 			return chain.filter(exchange);
 		}
+		Optional<Mono<Void>> lockedOut = this.guard.refuseIfLockedOut(exchange);
+		if (lockedOut.isPresent()) {
+			return lockedOut.get();
+		}
 		Optional<String> presented = PresentedKey.from(exchange.getRequest().getHeaders());
 		if (presented.isEmpty()) {
-			return reject(exchange, "missing_api_key", "Send your API key in the X-API-Key header.");
+			return this.problems.reject(exchange, "missing_api_key", Problems.of(HttpStatus.UNAUTHORIZED,
+					ProblemTypes.UNAUTHENTICATED, "Unauthenticated", "Send your API key in the X-API-Key header."));
 		}
 		if (!ApiKeySecret.isWellFormed(presented.get())) {
-			return reject(exchange, "malformed_api_key", "The API key is not valid.");
+			return this.guard.failed(exchange, "malformed_api_key", "The API key is not valid.");
 		}
 		return this.keys.find(presented.get()).flatMap((found) -> {
 			if (found.isEmpty()) {
-				return reject(exchange, "unknown_api_key", "The API key is not valid.");
+				return this.guard.failed(exchange, "unknown_api_key", "The API key is not valid.");
 			}
 			ApiKey key = found.get();
 			if (key.isRevoked()) {
-				return reject(exchange, "revoked_api_key", "The API key has been revoked.");
+				return this.guard.failed(exchange, "revoked_api_key", "The API key has been revoked.");
 			}
 			if (key.isExpiredAt(this.clock.instant())) {
-				return reject(exchange, "expired_api_key", "The API key has expired.");
+				return this.guard.failed(exchange, "expired_api_key", "The API key has expired.");
 			}
 			CallerIdentity caller = new CallerIdentity(key.accountId(), key.id(), key.scopes());
 			exchange.getAttributes().put(ExchangeAttributes.CALLER, caller);
@@ -95,11 +104,6 @@ class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 				.forEach(headers::remove);
 			headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		}).build();
-	}
-
-	private Mono<Void> reject(ServerWebExchange exchange, String reason, String detail) {
-		return this.problems.reject(exchange, reason,
-				Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", detail));
 	}
 
 }
