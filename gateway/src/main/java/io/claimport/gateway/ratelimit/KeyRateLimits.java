@@ -9,10 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.key.ApiKey;
 import io.claimport.gateway.plan.PlanLimits;
 import io.claimport.gateway.plan.Plans;
@@ -27,9 +33,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each key's limits from its plan: a {@link SlidingWindowRateLimiter} for the minute and
- * a {@link DailyQuota} for the UTC day. A key's day count is read from the database once,
- * when this replica first sees the key that day; after that a request costs no database
- * round trip. The counts are added to the database every second
+ * a {@link DailyQuota} for the UTC day, kept by this replica; or, in shared mode, both
+ * decided by {@link SharedRateLimitStore} for all replicas, with this replica's own
+ * counters as the fallback when failing open. A key's day count is read from the database
+ * once, when this replica first sees the key that day; after that a request costs no
+ * database round trip. The counts are added to the database every second
  * ({@code claimport.gateway.rate-limits.store-interval}), so a restart keeps the day's
  * quota, and a crash forgets at most that second's requests.
  */
@@ -44,6 +52,16 @@ class KeyRateLimits implements SmartLifecycle {
 
 	private final QuotaStore store;
 
+	private final SharedRateLimitStore sharedStore;
+
+	private final GatewayProperties.Shared shared;
+
+	private final CircuitBreaker storeBreaker;
+
+	private final Counter failedOpen;
+
+	private final Counter failedClosed;
+
 	private final Clock clock;
 
 	private final AsyncLoadingCache<LimitsKey, Limits> limits;
@@ -52,10 +70,24 @@ class KeyRateLimits implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	KeyRateLimits(Plans plans, QuotaStore store, Clock clock) {
+	KeyRateLimits(Plans plans, QuotaStore store, SharedRateLimitStore sharedStore, GatewayProperties properties,
+			Clock clock, MeterRegistry meters) {
 		this.plans = plans;
 		this.store = store;
+		this.sharedStore = sharedStore;
+		this.shared = properties.shared();
 		this.clock = clock;
+		// while the store is failing, decide at once instead of making every request wait
+		// for the timeout
+		this.storeBreaker = CircuitBreaker.of("shared-rate-limit-store",
+				CircuitBreakerConfig.custom()
+					.slidingWindowSize(20)
+					.minimumNumberOfCalls(5)
+					.failureRateThreshold(50)
+					.waitDurationInOpenState(Duration.ofSeconds(5))
+					.build());
+		this.failedOpen = storeFailures(meters, "open");
+		this.failedClosed = storeFailures(meters, "closed");
 		Executor blocking = (task) -> Schedulers.boundedElastic().schedule(task);
 		this.limits = Caffeine.newBuilder()
 			.expireAfterAccess(Duration.ofHours(1))
@@ -70,19 +102,50 @@ class KeyRateLimits implements SmartLifecycle {
 
 	Mono<RateLimitDecision> acquire(ApiKey key) {
 		PlanLimits planLimits = this.plans.of(key.plan());
+		if (!this.shared.enabled()) {
+			return acquireHere(key, planLimits);
+		}
+		if (!this.storeBreaker.tryAcquirePermission()) {
+			return storeFailed(key, planLimits);
+		}
+		long started = System.nanoTime();
+		return Mono
+			.fromCallable(() -> this.sharedStore.acquire(key.id(), planLimits.requestsPerMinute(),
+					planLimits.requestsPerDay(), this.clock.instant()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(this.shared.timeout())
+			.doOnNext((decision) -> this.storeBreaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+			.onErrorResume((ex) -> {
+				this.storeBreaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+				log.debug("The shared rate-limit store did not answer", ex);
+				return storeFailed(key, planLimits);
+			});
+	}
+
+	private Mono<RateLimitDecision> storeFailed(ApiKey key, PlanLimits planLimits) {
+		if (this.shared.onStoreFailure() == GatewayProperties.Shared.StoreFailure.OPEN) {
+			this.failedOpen.increment();
+			return acquireHere(key, planLimits);
+		}
+		this.failedClosed.increment();
+		return Mono
+			.just(RateLimitDecision.storeUnavailable(planLimits.requestsPerMinute(), planLimits.requestsPerDay()));
+	}
+
+	private Mono<RateLimitDecision> acquireHere(ApiKey key, PlanLimits planLimits) {
 		return Mono.fromFuture(this.limits.get(new LimitsKey(key.id(), planLimits))).map(this::acquire);
 	}
 
 	private RateLimitDecision acquire(Limits limits) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		RateLimitDecision.Window refusedBy = null;
+		RateLimitDecision.Refusal refusedBy = null;
 		if (!limits.day().tryAcquire(today)) {
-			refusedBy = RateLimitDecision.Window.DAY;
+			refusedBy = RateLimitDecision.Refusal.DAY;
 		}
 		else if (!limits.minute().acquirePermission()) {
 			limits.day().release(today);
-			refusedBy = RateLimitDecision.Window.MINUTE;
+			refusedBy = RateLimitDecision.Refusal.MINUTE;
 		}
 		Duration untilMidnight = Duration.between(now, today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
 		return new RateLimitDecision(refusedBy, limits.minute().getRateLimiterConfig().getLimitForPeriod(),
@@ -90,6 +153,13 @@ class KeyRateLimits implements SmartLifecycle {
 				Duration.ofMillis(limits.minute().millisUntilAllPermits()),
 				Duration.ofMillis(limits.minute().millisUntilNextPermit()), limits.day().limit(),
 				limits.day().remaining(today), untilMidnight);
+	}
+
+	private static Counter storeFailures(MeterRegistry meters, String decision) {
+		return Counter.builder("claimport.gateway.rate_limit.store_failures")
+			.description("Requests the shared rate-limit store could not decide on, by what the gateway did instead")
+			.tag("decision", decision)
+			.register(meters);
 	}
 
 	private Limits load(LimitsKey key) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The answer for one request, with what the headers tell the caller about both limits.
  *
- * @param refusedBy the limit that refused the request, or null when it was granted
+ * @param refusedBy why the request was refused, or null when it was granted
  * @param minuteLimit requests allowed in any 60 seconds
  * @param minuteRemaining requests left in the sliding minute
  * @param minuteReset until the whole minute limit is free again
@@ -14,13 +14,23 @@ import java.time.Duration;
  * @param dayRemaining requests left today
  * @param dayReset until the next 00:00 UTC
  */
-record RateLimitDecision(Window refusedBy, int minuteLimit, int minuteRemaining, Duration minuteReset,
+record RateLimitDecision(Refusal refusedBy, int minuteLimit, int minuteRemaining, Duration minuteReset,
 		Duration minuteRetry, long dayLimit, long dayRemaining, Duration dayReset) {
 
-	enum Window {
+	private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
-		MINUTE, DAY
+	enum Refusal {
 
+		MINUTE, DAY,
+		/** Shared mode, failing closed: the shared store could not decide. */
+		STORE_UNAVAILABLE
+
+	}
+
+	/** The refusal when the shared store cannot decide and the gateway fails closed. */
+	static RateLimitDecision storeUnavailable(int minuteLimit, long dayLimit) {
+		return new RateLimitDecision(Refusal.STORE_UNAVAILABLE, minuteLimit, 0, STORE_RETRY, STORE_RETRY, dayLimit, 0,
+				STORE_RETRY);
 	}
 
 	boolean granted() {
@@ -28,7 +38,7 @@ record RateLimitDecision(Window refusedBy, int minuteLimit, int minuteRemaining,
 	}
 
 	Duration retryAfter() {
-		return (this.refusedBy == Window.DAY) ? this.dayReset : this.minuteRetry;
+		return (this.refusedBy == Refusal.DAY) ? this.dayReset : this.minuteRetry;
 	}
 
 }

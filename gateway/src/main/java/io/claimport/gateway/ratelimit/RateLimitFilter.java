@@ -59,6 +59,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 			}
 			long retryAfter = seconds(decision.retryAfter());
 			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+			if (decision.refusedBy() == RateLimitDecision.Refusal.STORE_UNAVAILABLE) {
+				return this.problems.reject(exchange, "rate_limit_store_unavailable",
+						Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Service unavailable",
+								"The rate limits cannot be checked right now. Retry in " + retryAfter + " s."));
+			}
 			return this.problems.reject(exchange, reason(decision), problem(key, decision, retryAfter));
 		});
 	}
@@ -80,11 +85,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 	}
 
 	private static String reason(RateLimitDecision decision) {
-		return (decision.refusedBy() == RateLimitDecision.Window.DAY) ? "daily_quota_exceeded" : "rate_limit_exceeded";
+		return (decision.refusedBy() == RateLimitDecision.Refusal.DAY) ? "daily_quota_exceeded" : "rate_limit_exceeded";
 	}
 
 	private static ProblemDetail problem(ApiKey key, RateLimitDecision decision, long retryAfter) {
-		boolean day = decision.refusedBy() == RateLimitDecision.Window.DAY;
+		boolean day = decision.refusedBy() == RateLimitDecision.Refusal.DAY;
 		String detail = day
 				? "This key has used its " + decision.dayLimit() + " requests for today (UTC) on the "
 						+ key.plan().displayName() + " plan. The quota resets at 00:00 UTC, in " + retryAfter + " s."
