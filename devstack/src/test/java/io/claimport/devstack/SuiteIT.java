@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +136,30 @@ class SuiteIT {
 		assertThat(second.get("/api/v1/audit/requests?size=200").json().get("data").findValuesAsString("method"))
 			.isNotEmpty()
 			.doesNotContain("POST");
+	}
+
+	@Test
+	void aKeysUsageMatchesTheRequestsMadeInTheKeyApiAndTheAuditService() {
+		ApiClient owner = gateway.with("X-API-Key", openAccount("Usage"));
+		JsonNode key = owner.post("/api/v1/keys", Map.of("name", "Storefront", "scopes", List.of("products:read")))
+			.json();
+		String keyId = key.get("id").asString();
+		ApiClient storefront = gateway.with("X-API-Key", key.get("key").asString());
+
+		assertThat(storefront.get("/api/v1/products").status()).isEqualTo(200);
+		assertThat(storefront.get("/api/v1/products?category=Audio").status()).isEqualTo(200);
+		assertThat(storefront.get("/api/v1/products/prod_01KA0000000000000000000000").status()).isEqualTo(404);
+		assertThat(storefront.post("/api/v1/products", List.of(product("NO-1", "Audio"))).status()).isEqualTo(403);
+
+		String expected = "\"requests\":4,\"clientErrors\":2,\"serverErrors\":0";
+		assertThat(owner.get("/api/v1/keys/" + keyId).json().get("usageToday").toString())
+			.isEqualTo("{" + expected + "}");
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		JsonNode report = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> owner.get("/api/v1/audit/usage?keyId=" + keyId + "&from=" + today + "&to=" + today).json(),
+					(body) -> body.get("data").size() == 1 && body.get("data").get(0).toString().contains(expected));
+		assertThat(report.get("data").get(0).get("day").asString()).isEqualTo(today);
 	}
 
 	@Test

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real gateway on a random port, with its own PostgreSQL database and the test Kafka,
- * routing every service to one stub backend that records what reached it. 127.0.0.2 is
- * its trusted proxy; tests call from there with {@link #viaProxy}. Every test class
- * extending this shares one gateway.
+ * routing every service to one stub backend that records what reached it and answers 200
+ * ({@code ?fail=true}: 500). 127.0.0.2 is its trusted proxy; tests call from there with
+ * {@link #viaProxy}. Every test class extending this shares one gateway.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "claimport.gateway.admin-token=" + GatewayTest.ADMIN_TOKEN,
@@ -112,7 +112,8 @@ abstract class GatewayTest {
 				}
 				byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
+				String query = exchange.getRequestURI().getQuery();
+				exchange.sendResponseHeaders((query != null && query.contains("fail=true")) ? 500 : 200, body.length);
 				exchange.getResponseBody().write(body);
 				exchange.close();
 			});

@@ -1,10 +1,14 @@
 package io.claimport.gateway.key;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.claimport.common.identity.CallerIdentity;
+import io.claimport.gateway.usage.KeyUsage;
+import io.claimport.gateway.usage.UsageCounters;
 import io.claimport.gateway.web.ExchangeAttributes;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -30,10 +34,13 @@ class KeyController {
 
 	private final KeyManagement keys;
 
+	private final UsageCounters usage;
+
 	private final Clock clock;
 
-	KeyController(KeyManagement keys, Clock clock) {
+	KeyController(KeyManagement keys, UsageCounters usage, Clock clock) {
 		this.keys = keys;
+		this.usage = usage;
 		this.clock = clock;
 	}
 
@@ -82,19 +89,18 @@ class KeyController {
 
 	@GetMapping("/admin/v1/accounts/{accountId}/keys")
 	Mono<KeyList> list(@PathVariable String accountId) {
-		return blocking(() -> new KeyList(
-				this.keys.list(accountId).stream().map((key) -> KeyView.of(key, this.clock.instant())).toList()));
+		return blocking(() -> new KeyList(views(this.keys.list(accountId))));
 	}
 
 	@GetMapping("/admin/v1/accounts/{accountId}/keys/{keyId}")
 	Mono<KeyView> get(@PathVariable String accountId, @PathVariable String keyId) {
-		return blocking(() -> KeyView.of(this.keys.get(accountId, keyId), this.clock.instant()));
+		return blocking(() -> views(List.of(this.keys.get(accountId, keyId))).get(0));
 	}
 
 	@PatchMapping("/admin/v1/accounts/{accountId}/keys/{keyId}")
 	Mono<KeyView> change(@PathVariable String accountId, @PathVariable String keyId,
 			@RequestBody KeyRequests.KeyChange request) {
-		return blocking(() -> KeyView.of(this.keys.change(accountId, keyId, request), this.clock.instant()));
+		return blocking(() -> views(List.of(this.keys.change(accountId, keyId, request))).get(0));
 	}
 
 	@PostMapping("/admin/v1/accounts/{accountId}/keys/{keyId}/rotate")
@@ -110,6 +116,12 @@ class KeyController {
 			this.keys.revoke(accountId, keyId);
 			return true;
 		}).then();
+	}
+
+	private List<KeyView> views(List<ApiKey> keys) {
+		Map<String, KeyUsage> usage = this.usage.today(keys.stream().map(ApiKey::id).toList());
+		Instant now = this.clock.instant();
+		return keys.stream().map((key) -> KeyView.of(key, usage.getOrDefault(key.id(), KeyUsage.NONE), now)).toList();
 	}
 
 	private static <T> Mono<T> blocking(Callable<T> work) {

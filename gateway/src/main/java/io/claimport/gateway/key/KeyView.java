@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.claimport.gateway.usage.KeyUsage;
 
 /**
  * A key as the key API shows it: never the secret, except in the answer to create and
@@ -11,19 +12,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 public record KeyView(String id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String key, String prefix,
 		String lastFour, List<String> scopes, List<String> ipAllowlist, String status, Instant createdAt,
-		Instant expiresAt, Instant revokedAt, String replacedBy) {
+		Instant expiresAt, Instant revokedAt, String replacedBy, Instant lastUsedAt, String lastUsedIp,
+		UsageToday usageToday) {
 
-	static KeyView of(ApiKey key, Instant now) {
+	static KeyView of(ApiKey key, KeyUsage usage, Instant now) {
 		return new KeyView(key.id(), key.name(), null, key.prefix(), key.lastFour(),
 				key.scopes().stream().sorted().toList(), key.ipAllowlist().ranges(), statusOf(key, now),
-				key.createdAt(), key.expiresAt(), key.revokedAt(), key.replacedBy());
+				key.createdAt(), key.expiresAt(), key.revokedAt(), key.replacedBy(), usage.lastUsedAt(),
+				usage.lastUsedIp(), new UsageToday(usage.requests(), usage.clientErrors(), usage.serverErrors()));
 	}
 
+	/** A key just made: its secret, and no use yet. */
 	public static KeyView issued(IssuedKey issued, Instant now) {
-		KeyView view = of(issued.key(), now);
+		KeyView view = of(issued.key(), KeyUsage.NONE, now);
 		return new KeyView(view.id(), view.name(), issued.secret(), view.prefix(), view.lastFour(), view.scopes(),
 				view.ipAllowlist(), view.status(), view.createdAt(), view.expiresAt(), view.revokedAt(),
-				view.replacedBy());
+				view.replacedBy(), null, null, view.usageToday());
+	}
+
+	/** Requests made with the key today (UTC), and how many got a 4xx or a 5xx answer. */
+	record UsageToday(long requests, long clientErrors, long serverErrors) {
+
 	}
 
 	/** active, rotated (working until its grace period ends), expired or revoked. */

@@ -13,6 +13,11 @@ public final class FilterOrder {
 
 	public static final int REQUEST_LOG = Ordered.HIGHEST_PRECEDENCE;
 
+	/**
+	 * Inside the request log, around everything else: counts what a key's requests got.
+	 */
+	public static final int USAGE = Ordered.HIGHEST_PRECEDENCE + 1;
+
 	public static final int TRANSPORT = -100;
 
 	public static final int AUTHENTICATION = 0;

@@ -1,0 +1,45 @@
+package io.claimport.audit.usage.internal;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.claimport.common.event.RequestLogged;
+import io.claimport.service.messaging.ProcessedEventLedger;
+import io.claimport.service.messaging.ReceivedEvent;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each key's use per UTC day, rolled up from the gateway's request log: every request
+ * made with a key, with how many got a 4xx or 5xx answer, and its last use.
+ */
+@Service
+public class KeyUsage {
+
+	static final String CONSUMER = "audit-key-usage";
+
+	private final KeyUsageStore store;
+
+	private final ProcessedEventLedger ledger;
+
+	KeyUsage(KeyUsageStore store, ProcessedEventLedger ledger) {
+		this.store = store;
+		this.ledger = ledger;
+	}
+
+	@Transactional
+	public void record(ReceivedEvent event) {
+		if (event.payload() instanceof RequestLogged entry && entry.keyId() != null && entry.accountId() != null
+				&& this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
+			this.store.add(entry);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<UsageRow> forAccount(String accountId, String keyId, UsagePeriod period) {
+		Objects.requireNonNull(accountId, "accountId");
+		return this.store.find(accountId, keyId, period);
+	}
+
+}
