@@ -25,14 +25,21 @@ public final class Devstack {
 		if (Arrays.asList(args).contains("--reset")) {
 			wipe(settings.dataDirectory());
 		}
-		Suite suite = Suite.start(settings);
+		boolean infrastructureOnly = Arrays.asList(args).contains("--infra-only");
+		Suite suite = Suite.start(settings, !infrastructureOnly);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log.info("Stopping the suite");
 			suite.close();
 			stopped.countDown();
 		}, "devstack-shutdown"));
-		printSummary(suite);
+		if (infrastructureOnly) {
+			log.info("\n  PostgreSQL on port {} and Kafka on port {} are running. Ctrl-C stops them.\n",
+					settings.postgresPort(), settings.kafkaPort());
+		}
+		else {
+			printSummary(suite);
+		}
 		stopped.await();
 	}
 

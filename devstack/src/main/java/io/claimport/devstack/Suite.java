@@ -61,9 +61,17 @@ final class Suite implements AutoCloseable {
 	}
 
 	static Suite start(Settings settings) {
+		return start(settings, true);
+	}
+
+	/**
+	 * @param withServices false starts only PostgreSQL (with the services' databases) and
+	 * Kafka, for running a service from an IDE or a benchmark
+	 */
+	static Suite start(Settings settings, boolean withServices) {
 		Suite suite = new Suite(settings);
 		try {
-			suite.startAll();
+			suite.startAll(withServices);
 			return suite;
 		}
 		catch (RuntimeException ex) {
@@ -72,12 +80,15 @@ final class Suite implements AutoCloseable {
 		}
 	}
 
-	private void startAll() {
+	private void startAll(boolean withServices) {
 		Path data = this.settings.dataDirectory();
 		this.adminToken = Secrets.adminToken(data.resolve("admin-token"));
 		Path signingKey = Secrets.signingKey(data.resolve("gateway-signing-key.json"));
 		String postgresBase = startPostgres(data);
 		String kafkaServers = startKafka(data);
+		if (!withServices) {
+			return;
+		}
 		Map<String, String> shared = new HashMap<>();
 		shared.put("DB_USER",
 				(this.settings.externalPostgresUrl() != null) ? this.settings.postgresUser() : "postgres");

@@ -58,7 +58,8 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	private final Counter dropped;
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
+	/** A fresh latch per start: a stopped publisher can be started again. */
+	private volatile CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile Thread sender;
 
@@ -90,6 +91,7 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopped = new CountDownLatch(1);
 		Thread thread = new Thread(this::sendUntilStopped, "request-log-publisher");
 		thread.setDaemon(true);
 		this.sender = thread;

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# What the gateway's security costs: requests/s and p50/p99 latency of the same trivial backend
+# behind (1) the gateway with authentication, scopes, rate limits and the request log, (2) plain
+# Spring Cloud Gateway with one route and none of them, (3) nginx as a reference, and (4) the
+# backend itself. See bench/README.md. Needs wrk and nginx: apt-get install wrk nginx-light
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+BACKEND_PORT=18090 NGINX_PORT=18091 GATEWAY_PORT=18080 PLAIN_PORT=18081 PG_PORT=15433 KAFKA_PORT=19092
+
+for tool in wrk nginx psql curl; do
+	command -v "$tool" > /dev/null || { echo "bench needs $tool (apt-get install wrk nginx-light postgresql-client curl)"; exit 1; }
+done
+
+./mvnw -q -B -DskipTests package
+./mvnw -q -B -f bench/plain-gateway/pom.xml -DskipTests package
+
+WORK=$(mktemp -d /tmp/claimport-bench.XXXXXX)
+PIDS=()
+cleanup() {
+	for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+	nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2> /dev/null || true
+	wait 2> /dev/null || true
+}
+trap cleanup EXIT
+
+# The backend answers from nginx's memory, so that it costs as little as possible; the reference
+# proxy is a second nginx server block with keep-alive connections to it.
+mkdir -p "$WORK/logs"
+cat > "$WORK/nginx.conf" << EOF
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
+	server {
+		listen 127.0.0.1:$BACKEND_PORT;
+		location / { default_type application/json; return 200 '{"data":[],"page":0,"size":50,"totalElements":0}'; }
+	}
+	server {
+		listen 127.0.0.1:$NGINX_PORT;
+		location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+	}
+}
+EOF
+nginx -p "$WORK" -c "$WORK/nginx.conf"
+
+echo "Starting PostgreSQL and Kafka"
+CLAIMPORT_DATA_DIR="$WORK/data" POSTGRES_PORT=$PG_PORT KAFKA_PORT=$KAFKA_PORT \
+	java -Dclaimport.home="$PWD" -jar devstack/target/devstack-*-exec.jar --infra-only > "$WORK/infra.log" 2>&1 &
+PIDS+=($!)
+until grep -q "are running" "$WORK/infra.log"; do sleep 1; done
+
+echo "Starting the gateway and the plain gateway"
+CATALOG_URL=http://127.0.0.1:$BACKEND_PORT java $JAVA_OPTS -jar gateway/target/gateway-*-exec.jar \
+	--server.port=$GATEWAY_PORT \
+	--spring.datasource.url=jdbc:postgresql://localhost:$PG_PORT/claimport_gateway \
+	--spring.kafka.bootstrap-servers=localhost:$KAFKA_PORT \
+	--claimport.gateway.admin-token=bench-admin-token \
+	--claimport.gateway.plans.enterprise.requests-per-minute=2000000 \
+	--claimport.gateway.plans.enterprise.requests-per-day=1000000000000 \
+	> "$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+BACKEND_URL=http://127.0.0.1:$BACKEND_PORT java $JAVA_OPTS -jar bench/plain-gateway/target/plain-gateway-*-exec.jar \
+	--server.port=$PLAIN_PORT > "$WORK/plain-gateway.log" 2>&1 &
+PIDS+=($!)
+for port in $GATEWAY_PORT $PLAIN_PORT; do
+	until curl -sf "http://localhost:$port/actuator/health" > /dev/null; do sleep 1; done
+done
+
+# A key with just the scope the benchmarked call needs, so that the scope check is a real one.
+OWNER=$(curl -sf -X POST "http://localhost:$GATEWAY_PORT/admin/v1/accounts" \
+	-H "Authorization: Bearer bench-admin-token" -H "Content-Type: application/json" \
+	-d '{"name": "Bench", "plan": "ENTERPRISE"}' | grep -o '"key":"[^"]*"' | cut -d'"' -f4)
+KEY=$(curl -sf -X POST "http://localhost:$GATEWAY_PORT/api/v1/keys" -H "X-API-Key: $OWNER" \
+	-H "Content-Type: application/json" -d '{"name": "Bench reader", "scopes": ["products:read"]}' \
+	| grep -o '"key":"[^"]*"' | cut -d'"' -f4)
+curl -sf -o /dev/null -H "X-API-Key: $KEY" "http://localhost:$GATEWAY_PORT/api/v1/products"
+
+metric() {
+	curl -sf "http://localhost:$GATEWAY_PORT/actuator/metrics/$1" | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2
+}
+transactions() {
+	psql -qtA -h localhost -p $PG_PORT -U postgres -d claimport_gateway \
+		-c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'claimport_gateway'"
+}
+
+declare -A RPS P50 P99
+measure() {
+	local name=$1 url=$2 header=${3:-}
+	local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+	[[ -n "$header" ]] && args+=(-H "$header")
+	wrk "${args[@]}" -d"$WARMUP" "$url" > /dev/null
+	wrk "${args[@]}" -d"$DURATION" "$url" > "$WORK/$name.txt"
+	RPS[$name]=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
+	P50[$name]=$(awk '$1 == "50%" {print $2}' "$WORK/$name.txt")
+	P99[$name]=$(awk '$1 == "99%" {print $2}' "$WORK/$name.txt")
+	echo "$name: ${RPS[$name]} requests/s, p50 ${P50[$name]}, p99 ${P99[$name]}"
+}
+
+measure backend "http://127.0.0.1:$BACKEND_PORT/api/v1/products"
+measure nginx "http://127.0.0.1:$NGINX_PORT/api/v1/products"
+measure plain "http://127.0.0.1:$PLAIN_PORT/api/v1/products"
+lookups_before=$(metric claimport.gateway.key.database.lookups)
+transactions_before=$(transactions)
+measure gateway "http://127.0.0.1:$GATEWAY_PORT/api/v1/products" "X-API-Key: $KEY"
+transactions_after=$(transactions)
+lookups_after=$(metric claimport.gateway.key.database.lookups)
+non_2xx=$(awk '/Non-2xx/ {print $5}' "$WORK/gateway.txt")
+sleep 3
+dropped=$(metric claimport.gateway.request_log.dropped)
+requests=$(awk '/requests in/ {print $1}' "$WORK/gateway.txt")
+
+echo
+echo "| setup | requests/s | p50 | p99 |"
+echo "|---|---|---|---|"
+for name in backend nginx plain gateway; do
+	echo "| $name | ${RPS[$name]} | ${P50[$name]} | ${P99[$name]} |"
+done
+echo
+awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v n="${RPS[nginx]}" 'BEGIN {
+	printf "gateway / plain route: %.2f (%.1f%% lost to the security features)\n", g / p, (1 - g / p) * 100
+	printf "gateway / nginx: %.2f; plain route / nginx: %.2f\n", g / n, p / n }'
+echo "gateway requests measured: $requests; non-2xx answers: ${non_2xx:-0}"
+echo "key lookups in the database during the run: $(awk -v a="$lookups_after" -v b="$lookups_before" 'BEGIN {print a - b}')"
+echo "gateway database transactions during the run: $((transactions_after - transactions_before)) (background jobs only)"
+echo "request-log entries dropped: $dropped"
+echo "raw wrk output: $WORK"
+trap - EXIT
+cleanup
