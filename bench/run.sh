@@ -2,12 +2,14 @@
 # What the gateway's security costs: requests/s and p50/p99 latency of the same trivial backend
 # behind (1) the gateway with authentication, scopes, rate limits and the request log, (2) plain
 # Spring Cloud Gateway with one route and none of them, (3) nginx as a reference, and (4) the
-# backend itself. See bench/README.md. Needs wrk and nginx: apt-get install wrk nginx-light
+# backend itself; and, to tell the costs apart, (5) the gateway's own app on a route outside
+# /api/, which skips the key checks but keeps the request log. See bench/README.md.
+# Needs wrk, nginx and psql: apt-get install wrk nginx-light postgresql-client
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
@@ -59,8 +61,11 @@ PIDS+=($!)
 until grep -q "are running" "$WORK/infra.log"; do sleep 1; done
 
 echo "Starting the gateway and the plain gateway"
-CATALOG_URL=http://127.0.0.1:$BACKEND_PORT java $JAVA_OPTS -jar gateway/target/gateway-*-exec.jar \
+ROUTES=--spring.cloud.gateway.server.webflux.routes
+java $JAVA_OPTS -jar gateway/target/gateway-*-exec.jar \
 	--server.port=$GATEWAY_PORT \
+	$ROUTES[0].id=catalog $ROUTES[0].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[0].predicates[0]=Path=/api/v1/products" \
+	$ROUTES[1].id=unguarded $ROUTES[1].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[1].predicates[0]=Path=/unguarded/**" \
 	--spring.datasource.url=jdbc:postgresql://localhost:$PG_PORT/claimport_gateway \
 	--spring.kafka.bootstrap-servers=localhost:$KAFKA_PORT \
 	--claimport.gateway.admin-token=bench-admin-token \
@@ -108,6 +113,7 @@ measure() {
 measure backend "http://127.0.0.1:$BACKEND_PORT/api/v1/products"
 measure nginx "http://127.0.0.1:$NGINX_PORT/api/v1/products"
 measure plain "http://127.0.0.1:$PLAIN_PORT/api/v1/products"
+measure unguarded "http://127.0.0.1:$GATEWAY_PORT/unguarded/api/v1/products"
 lookups_before=$(metric claimport.gateway.key.database.lookups)
 transactions_before=$(transactions)
 measure gateway "http://127.0.0.1:$GATEWAY_PORT/api/v1/products" "X-API-Key: $KEY"
@@ -121,12 +127,13 @@ requests=$(awk '/requests in/ {print $1}' "$WORK/gateway.txt")
 echo
 echo "| setup | requests/s | p50 | p99 |"
 echo "|---|---|---|---|"
-for name in backend nginx plain gateway; do
+for name in backend nginx plain unguarded gateway; do
 	echo "| $name | ${RPS[$name]} | ${P50[$name]} | ${P99[$name]} |"
 done
 echo
-awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v n="${RPS[nginx]}" 'BEGIN {
-	printf "gateway / plain route: %.2f (%.1f%% lost to the security features)\n", g / p, (1 - g / p) * 100
+awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v n="${RPS[nginx]}" -v u="${RPS[unguarded]}" 'BEGIN {
+	printf "gateway / plain route: %.2f (%.1f%% lost to the security features and the request log)\n", g / p, (1 - g / p) * 100
+	printf "unguarded route / plain route: %.2f; gateway / unguarded route: %.2f\n", u / p, g / u
 	printf "gateway / nginx: %.2f; plain route / nginx: %.2f\n", g / n, p / n }'
 echo "gateway requests measured: $requests; non-2xx answers: ${non_2xx:-0}"
 echo "key lookups in the database during the run: $(awk -v a="$lookups_after" -v b="$lookups_before" 'BEGIN {print a - b}')"

@@ -1,6 +1,8 @@
 package io.claimport.gateway.auth;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.claimport.common.identity.CallerIdentity;
@@ -97,11 +99,14 @@ class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 		String token = this.identities.tokenFor(caller);
 		return request.mutate().headers((headers) -> {
 			headers.remove(PresentedKey.API_KEY_HEADER);
-			headers.headerNames()
-				.stream()
-				.filter((name) -> name.toLowerCase().startsWith(CLIENT_IDENTITY_HEADER_PREFIX))
-				.toList()
-				.forEach(headers::remove);
+			List<String> clientIdentityHeaders = new ArrayList<>(0);
+			for (String name : headers.headerNames()) {
+				if (name.regionMatches(true, 0, CLIENT_IDENTITY_HEADER_PREFIX, 0,
+						CLIENT_IDENTITY_HEADER_PREFIX.length())) {
+					clientIdentityHeaders.add(name);
+				}
+			}
+			clientIdentityHeaders.forEach(headers::remove);
 			headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		}).build();
 	}

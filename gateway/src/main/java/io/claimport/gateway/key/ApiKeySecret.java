@@ -27,6 +27,16 @@ public final class ApiKeySecret {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** One digest per thread: looking the algorithm up costs more than hashing a key. */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	});
+
 	private ApiKeySecret() {
 	}
 
@@ -56,12 +66,7 @@ public final class ApiKeySecret {
 	}
 
 	public static byte[] sha256(String secret) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
+		return SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** What lists may show of a key: the prefix and four characters after it. */

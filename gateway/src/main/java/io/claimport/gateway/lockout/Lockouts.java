@@ -69,7 +69,7 @@ public class Lockouts {
 
 	/** How long the client stays locked out; empty when it is not. */
 	public Optional<Duration> lockedFor(InetAddress client) {
-		if (client == null) {
+		if (client == null || (this.histories.estimatedSize() == 0 && this.sharedLockouts.isEmpty())) {
 			return Optional.empty();
 		}
 		String key = ClientKey.of(client);

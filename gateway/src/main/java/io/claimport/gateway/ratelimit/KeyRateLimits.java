@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,12 @@ class KeyRateLimits implements SmartLifecycle {
 	}
 
 	private Mono<RateLimitDecision> acquireHere(ApiKey key, PlanLimits planLimits) {
-		return Mono.fromFuture(this.limits.get(new LimitsKey(key.id(), planLimits))).map(this::acquire);
+		LimitsKey limitsKey = new LimitsKey(key.id(), planLimits);
+		CompletableFuture<Limits> known = this.limits.getIfPresent(limitsKey);
+		if (known != null && known.isDone() && !known.isCompletedExceptionally()) {
+			return Mono.just(acquire(known.join()));
+		}
+		return Mono.fromFuture(this.limits.get(limitsKey)).map(this::acquire);
 	}
 
 	private RateLimitDecision acquire(Limits limits) {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
@@ -55,11 +56,23 @@ class RequestLogFilter implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		Instant receivedAt = this.clock.instant();
 		long started = System.nanoTime();
-		String requestId = UUID.randomUUID().toString();
+		String requestId = randomUuid().toString();
 		exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
 		return chain.filter(exchange)
 			.doFinally((signal) -> this.publisher
 				.publish(entry(exchange, requestId, receivedAt, (System.nanoTime() - started) / 1_000_000, signal)));
+	}
+
+	/**
+	 * A random (version 4) UUID from {@link ThreadLocalRandom}: unique enough to identify
+	 * a request, without the global lock of {@link UUID#randomUUID()}'s SecureRandom on
+	 * every request. A request id is not a secret.
+	 */
+	private static UUID randomUuid() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low);
 	}
 
 	private RequestLogged entry(ServerWebExchange exchange, String requestId, Instant receivedAt, long latencyMillis,
