@@ -95,10 +95,10 @@ public class Lockouts {
 		Instant now = this.clock.instant();
 		Instant lockedUntil = history.failedAt(now, this.policy.maxFailures(), this.policy.window(),
 				this.policy.duration());
-		if (lockedUntil.isAfter(now) && !this.sharedEnabled) {
-			this.lockouts.increment();
-		}
 		if (!this.sharedEnabled) {
+			if (lockedUntil.isAfter(now)) {
+				this.lockouts.increment();
+			}
 			return Mono.empty();
 		}
 		return Mono
