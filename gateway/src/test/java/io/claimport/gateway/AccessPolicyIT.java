@@ -59,6 +59,9 @@ class AccessPolicyIT extends GatewayTest {
 		assertThat(audit.json().get("requiredScope").asString()).isEqualTo("full:access");
 		assertThat(backendSaw).singleElement().extracting(Seen::method).isEqualTo("GET");
 		assertThat(loggedReason(write)).isEqualTo("insufficient_scope");
+		assertThat(audit.header("X-RateLimit-Remaining")).as("a call refused for its scope counts")
+			.isEqualTo(Integer.toString(120 - 4));
+		assertThat(audit.header("RateLimit-Policy")).isNotNull();
 	}
 
 	@Test
@@ -74,6 +77,7 @@ class AccessPolicyIT extends GatewayTest {
 		assertThat(outside.status()).isEqualTo(403);
 		assertThat(outside.json().get("type").asString()).isEqualTo("https://claimport.io/problems/ip-not-allowed");
 		assertThat(outside.json().get("detail").asString()).contains("198.51.100.7");
+		assertThat(outside.header("X-RateLimit-Remaining")).as("spends none of the owner's quota").isNull();
 		assertThat(loggedReason(outside)).isEqualTo("ip_not_allowed");
 	}
 

@@ -2,9 +2,7 @@ package io.claimport.gateway.auth;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.util.Optional;
 
-import io.claimport.common.identity.Scopes;
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.key.ApiKey;
 import io.claimport.gateway.network.ClientAddress;
@@ -24,9 +22,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * What an authenticated key may do: call the API at all (its account's plan), from this
- * address (its IP allow-list), this call (its scopes). Each refusal is a 403 that says
- * which rule refused it, and costs no call to a service.
+ * Where an authenticated key may be used from: only if its account's plan includes API
+ * access, and only from an address in its IP allow-list. Each refusal is a 403 that says
+ * which rule refused it, costs no call to a service, and spends none of the key's quota:
+ * a leaked key used from elsewhere must not use up its owner's limits.
  */
 @Component
 class AccessPolicyFilter implements WebFilter, Ordered {
@@ -69,14 +68,6 @@ class AccessPolicyFilter implements WebFilter, Ordered {
 					"This key may not be used from "
 							+ ((client != null) ? client.getHostAddress() : "an unknown address")
 							+ "; its IP allow-list does not include it.");
-		}
-		Optional<String> needed = Scopes.requiredFor(exchange.getRequest().getMethod().name(),
-				exchange.getRequest().getPath().pathWithinApplication().value());
-		if (needed.isPresent() && !Scopes.grants(key.scopes(), needed.get())) {
-			ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.INSUFFICIENT_SCOPE,
-					"Insufficient scope", "This request needs the scope '" + needed.get() + "'.");
-			problem.setProperty("requiredScope", needed.get());
-			return this.problems.reject(exchange, "insufficient_scope", problem);
 		}
 		return chain.filter(exchange);
 	}

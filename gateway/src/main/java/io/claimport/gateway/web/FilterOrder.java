@@ -26,6 +26,8 @@ public final class FilterOrder {
 
 	public static final int RATE_LIMIT = 200;
 
+	public static final int SCOPE = 300;
+
 	private FilterOrder() {
 	}
 
