@@ -20,11 +20,8 @@ public record GatewayProperties(String adminToken, String signingKeyLocation, Re
 
 	/**
 	 * @param rotationGrace how long a rotated key keeps working next to its successor
-	 * @param changePollInterval how often each replica reads the key changes made by any
-	 * replica, to drop them from its cache
 	 */
-	public record Keys(@DefaultValue("24h") Duration rotationGrace,
-			@DefaultValue("250ms") Duration changePollInterval) {
+	public record Keys(@DefaultValue("24h") Duration rotationGrace) {
 
 	}
 

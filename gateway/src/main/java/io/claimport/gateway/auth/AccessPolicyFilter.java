@@ -1,7 +1,6 @@
 package io.claimport.gateway.auth;
 
 import java.net.InetAddress;
-import java.net.URI;
 
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.key.ApiKey;
@@ -64,16 +63,13 @@ class AccessPolicyFilter implements WebFilter, Ordered {
 		}
 		InetAddress client = this.clientAddress.of(exchange);
 		if (client == null || !key.ipAllowlist().allows(client)) {
-			return forbid(exchange, "ip_not_allowed", ProblemTypes.IP_NOT_ALLOWED, "Address not allowed",
-					"This key may not be used from "
-							+ ((client != null) ? client.getHostAddress() : "an unknown address")
-							+ "; its IP allow-list does not include it.");
+			return this.problems.reject(exchange, "ip_not_allowed",
+					Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.IP_NOT_ALLOWED, "Address not allowed",
+							"This key may not be used from "
+									+ ((client != null) ? client.getHostAddress() : "an unknown address")
+									+ "; its IP allow-list does not include it."));
 		}
 		return chain.filter(exchange);
-	}
-
-	private Mono<Void> forbid(ServerWebExchange exchange, String reason, URI type, String title, String detail) {
-		return this.problems.reject(exchange, reason, Problems.of(HttpStatus.FORBIDDEN, type, title, detail));
 	}
 
 }

@@ -16,18 +16,19 @@ public record KeyView(String id, String name, @JsonInclude(JsonInclude.Include.N
 		UsageToday usageToday) {
 
 	static KeyView of(ApiKey key, KeyUsage usage, Instant now) {
-		return new KeyView(key.id(), key.name(), null, key.prefix(), key.lastFour(),
-				key.scopes().stream().sorted().toList(), key.ipAllowlist().ranges(), statusOf(key, now),
-				key.createdAt(), key.expiresAt(), key.revokedAt(), key.replacedBy(), usage.lastUsedAt(),
-				usage.lastUsedIp(), new UsageToday(usage.requests(), usage.clientErrors(), usage.serverErrors()));
+		return of(key, null, usage, now);
 	}
 
 	/** A key just made: its secret, and no use yet. */
 	public static KeyView issued(IssuedKey issued, Instant now) {
-		KeyView view = of(issued.key(), KeyUsage.NONE, now);
-		return new KeyView(view.id(), view.name(), issued.secret(), view.prefix(), view.lastFour(), view.scopes(),
-				view.ipAllowlist(), view.status(), view.createdAt(), view.expiresAt(), view.revokedAt(),
-				view.replacedBy(), null, null, view.usageToday());
+		return of(issued.key(), issued.secret(), KeyUsage.NONE, now);
+	}
+
+	private static KeyView of(ApiKey key, String secret, KeyUsage usage, Instant now) {
+		return new KeyView(key.id(), key.name(), secret, key.prefix(), key.lastFour(),
+				key.scopes().stream().sorted().toList(), key.ipAllowlist().ranges(), statusOf(key, now),
+				key.createdAt(), key.expiresAt(), key.revokedAt(), key.replacedBy(), usage.lastUsedAt(),
+				usage.lastUsedIp(), new UsageToday(usage.requests(), usage.clientErrors(), usage.serverErrors()));
 	}
 
 	/** Requests made with the key today (UTC), and how many got a 4xx or a 5xx answer. */
