@@ -9,15 +9,14 @@ import io.claimport.gateway.plan.Plan;
 import io.claimport.gateway.plan.Plans;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.web.server.WebFilterChain;
  * a leaked key used from elsewhere must not use up its owner's limits.
  */
 @Component
-class AccessPolicyFilter implements WebFilter, Ordered {
+class AccessPolicyFilter implements RequestCheck {
 
 	private final Plans plans;
 

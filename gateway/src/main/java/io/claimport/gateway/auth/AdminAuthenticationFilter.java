@@ -7,14 +7,14 @@ import java.util.Optional;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.identity.IdentityTokenIssuer;
+import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.web.server.WebFilterChain;
  * operator identity. Without a configured token the admin API refuses everyone.
  */
 @Component
-class AdminAuthenticationFilter implements WebFilter, Ordered {
+class AdminAuthenticationFilter implements RequestCheck {
 
 	private static final String BEARER = "Bearer ";
 
@@ -62,11 +62,9 @@ class AdminAuthenticationFilter implements WebFilter, Ordered {
 			return this.guard.failed(exchange, "invalid_admin_token",
 					"The admin API needs the admin token as 'Authorization: Bearer <token>'.");
 		}
-		String operatorToken = this.identities.tokenFor(CallerIdentity.operator());
-		return chain.filter(exchange.mutate()
-			.request((request) -> request
-				.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, BEARER + operatorToken)))
-			.build());
+		exchange.getAttributes()
+			.put(ExchangeAttributes.IDENTITY_TOKEN, this.identities.tokenFor(CallerIdentity.operator()));
+		return chain.filter(exchange);
 	}
 
 }

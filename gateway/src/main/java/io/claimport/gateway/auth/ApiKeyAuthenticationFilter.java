@@ -1,8 +1,6 @@
 package io.claimport.gateway.auth;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import io.claimport.common.identity.CallerIdentity;
@@ -13,28 +11,22 @@ import io.claimport.gateway.key.ApiKeyDirectory;
 import io.claimport.gateway.key.ApiKeySecret;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Lets a request to {@code /api/**} through only with a valid API key. On the way through
- * it strips every identity header the client sent and puts the gateway's signed identity
- * token in their place, so a service sees only who the gateway verified, never the key
- * itself.
+ * Lets a request to {@code /api/**} through only with a valid API key, and gives it the
+ * gateway's signed identity token for the service ({@link ForwardedCredentials}), so a
+ * service sees only who the gateway verified, never the key itself.
  */
 @Component
-class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
-
-	private static final String CLIENT_IDENTITY_HEADER_PREFIX = "x-claimport-";
+class ApiKeyAuthenticationFilter implements RequestCheck {
 
 	private final ApiKeyDirectory keys;
 
@@ -91,24 +83,9 @@ class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 			CallerIdentity caller = new CallerIdentity(key.accountId(), key.id(), key.scopes());
 			exchange.getAttributes().put(ExchangeAttributes.CALLER, caller);
 			exchange.getAttributes().put(ExchangeAttributes.API_KEY, key);
-			return chain.filter(exchange.mutate().request(withIdentity(exchange.getRequest(), caller)).build());
+			exchange.getAttributes().put(ExchangeAttributes.IDENTITY_TOKEN, this.identities.tokenFor(caller));
+			return chain.filter(exchange);
 		});
-	}
-
-	private ServerHttpRequest withIdentity(ServerHttpRequest request, CallerIdentity caller) {
-		String token = this.identities.tokenFor(caller);
-		return request.mutate().headers((headers) -> {
-			headers.remove(PresentedKey.API_KEY_HEADER);
-			List<String> clientIdentityHeaders = new ArrayList<>(0);
-			for (String name : headers.headerNames()) {
-				if (name.regionMatches(true, 0, CLIENT_IDENTITY_HEADER_PREFIX, 0,
-						CLIENT_IDENTITY_HEADER_PREFIX.length())) {
-					clientIdentityHeaders.add(name);
-				}
-			}
-			clientIdentityHeaders.forEach(headers::remove);
-			headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-		}).build();
 	}
 
 }

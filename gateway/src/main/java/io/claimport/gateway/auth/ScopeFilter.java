@@ -7,15 +7,14 @@ import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.key.ApiKey;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -24,7 +23,7 @@ import org.springframework.web.server.WebFilterChain;
  * counts and its answer carries the rate-limit headers, as GitHub counts it.
  */
 @Component
-class ScopeFilter implements WebFilter, Ordered {
+class ScopeFilter implements RequestCheck {
 
 	private final Problems problems;
 

@@ -51,8 +51,15 @@ public class ApiKeyDirectory {
 
 	public Mono<Optional<ApiKey>> find(String secret) {
 		byte[] hash = ApiKeySecret.sha256(secret);
-		return Mono.fromFuture(this.keysByHash.get(HexFormat.of().formatHex(hash)))
-			.map((found) -> found.filter((key) -> MessageDigest.isEqual(key.secretHash(), hash)));
+		CompletableFuture<Optional<ApiKey>> lookup = this.keysByHash.get(HexFormat.of().formatHex(hash));
+		if (lookup.isDone() && !lookup.isCompletedExceptionally()) {
+			return Mono.just(matching(lookup.join(), hash));
+		}
+		return Mono.fromFuture(lookup).map((found) -> matching(found, hash));
+	}
+
+	private static Optional<ApiKey> matching(Optional<ApiKey> found, byte[] hash) {
+		return found.filter((key) -> MessageDigest.isEqual(key.secretHash(), hash));
 	}
 
 	/**

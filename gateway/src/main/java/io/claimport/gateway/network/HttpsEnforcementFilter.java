@@ -3,14 +3,13 @@ package io.claimport.gateway.network;
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.web.server.WebFilterChain;
  * Health probes stay reachable over plain HTTP inside the cluster.
  */
 @Component
-class HttpsEnforcementFilter implements WebFilter, Ordered {
+class HttpsEnforcementFilter implements RequestCheck {
 
 	private static final String HSTS = "Strict-Transport-Security";
 

@@ -7,16 +7,15 @@ import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.key.ApiKey;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.web.server.WebFilterChain;
  * request is one request.
  */
 @Component
-class RateLimitFilter implements WebFilter, Ordered {
+class RateLimitFilter implements RequestCheck {
 
 	private final KeyRateLimits limits;
 

@@ -11,15 +11,14 @@ import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.network.ClientAddress;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -28,7 +27,7 @@ import org.springframework.web.server.WebFilterChain;
  * uses too.
  */
 @Component
-class RequestLogFilter implements WebFilter, Ordered {
+class RequestLogFilter implements RequestCheck {
 
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
 

@@ -3,14 +3,16 @@ package io.claimport.gateway.requestlog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.claimport.common.event.EventEnvelope;
 import io.claimport.common.event.EventTypes;
@@ -33,7 +35,8 @@ import org.springframework.stereotype.Component;
  * Sends request-log entries to Kafka from a thread of its own, so no request ever waits
  * for Kafka. Entries wait in a bounded buffer; while Kafka is unreachable, the buffer
  * holds what it can and sends it once Kafka is back. What does not fit is dropped and
- * counted in {@code claimport.gateway.request_log.dropped}.
+ * counted in {@code claimport.gateway.request_log.dropped}. Adding an entry takes no lock
+ * and wakes no thread: the sender looks for entries every {@value #POLL_MILLIS} ms.
  */
 @Component
 class RequestLogPublisher implements SmartLifecycle {
@@ -43,6 +46,8 @@ class RequestLogPublisher implements SmartLifecycle {
 	private static final String SOURCE = "gateway";
 
 	private static final int BATCH = 500;
+
+	private static final long POLL_MILLIS = 50;
 
 	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
@@ -54,7 +59,12 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final BlockingDeque<Pending> buffer;
+	private final Deque<Pending> buffer = new ConcurrentLinkedDeque<>();
+
+	/** The buffer's size, kept apart: a concurrent deque counts by walking itself. */
+	private final AtomicInteger buffered = new AtomicInteger();
+
+	private final int capacity;
 
 	private final Counter dropped;
 
@@ -68,25 +78,30 @@ class RequestLogPublisher implements SmartLifecycle {
 		this.kafka = kafka;
 		this.json = json;
 		this.clock = clock;
-		this.buffer = new LinkedBlockingDeque<>(properties.requestLog().bufferCapacity());
+		this.capacity = properties.requestLog().bufferCapacity();
 		this.dropped = Counter.builder("claimport.gateway.request_log.dropped")
 			.description("Request-log entries dropped because the buffer was full while Kafka was unreachable")
 			.register(meters);
-		Gauge.builder("claimport.gateway.request_log.buffered", this.buffer, BlockingDeque::size)
+		Gauge.builder("claimport.gateway.request_log.buffered", this.buffered, AtomicInteger::get)
 			.description("Request-log entries waiting to be sent to Kafka")
 			.register(meters);
 	}
 
 	/** Never blocks: an entry that does not fit in the buffer is dropped and counted. */
 	void publish(RequestLogged entry) {
-		// the request id is the event id: an entry sent again is the same event to
-		// consumers
-		EventEnvelope envelope = new EventEnvelope(UUID.fromString(entry.requestId()), EventTypes.REQUEST_LOGGED.name(),
-				EventTypes.REQUEST_LOGGED.schemaVersion(), this.clock.instant(), SOURCE, entry.accountId(),
-				EventTypes.REQUEST_LOGGED.aggregateType(), entry.requestId(), 0);
-		if (!this.buffer.offerLast(new Pending(entry, envelope))) {
-			this.dropped.increment();
+		if (reserve()) {
+			this.buffer.offerLast(new Pending(entry, this.clock.instant()));
 		}
+	}
+
+	/** Makes room for one entry, or counts it dropped. */
+	private boolean reserve() {
+		if (this.buffered.incrementAndGet() > this.capacity) {
+			this.buffered.decrementAndGet();
+			this.dropped.increment();
+			return false;
+		}
+		return true;
 	}
 
 	@Override
@@ -122,6 +137,9 @@ class RequestLogPublisher implements SmartLifecycle {
 		Duration backoff = Duration.ofMillis(100);
 		while (this.stopped.getCount() > 0 || !this.buffer.isEmpty()) {
 			List<Pending> batch = nextBatch();
+			if (batch.size() < BATCH) {
+				awaitStop(Duration.ofMillis(POLL_MILLIS));
+			}
 			if (batch.isEmpty()) {
 				continue;
 			}
@@ -131,12 +149,12 @@ class RequestLogPublisher implements SmartLifecycle {
 				continue;
 			}
 			for (int i = unsent.size() - 1; i >= 0; i--) {
-				if (!this.buffer.offerFirst(unsent.get(i))) {
-					this.dropped.increment();
+				if (reserve()) {
+					this.buffer.offerFirst(unsent.get(i));
 				}
 			}
 			if (this.stopped.getCount() == 0) {
-				log.warn("Stopping with {} request-log entries unsent", this.buffer.size());
+				log.warn("Stopping with {} request-log entries unsent", this.buffered.get());
 				return;
 			}
 			awaitStop(backoff);
@@ -146,17 +164,11 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	private List<Pending> nextBatch() {
 		List<Pending> batch = new ArrayList<>(BATCH);
-		try {
-			Pending first = this.buffer.pollFirst(200, TimeUnit.MILLISECONDS);
-			if (first != null) {
-				batch.add(first);
-				this.buffer.drainTo(batch, BATCH - 1);
-			}
+		Pending next;
+		while (batch.size() < BATCH && (next = this.buffer.pollFirst()) != null) {
+			batch.add(next);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.stopped.countDown();
-		}
+		this.buffered.addAndGet(-batch.size());
 		return batch;
 	}
 
@@ -196,17 +208,24 @@ class RequestLogPublisher implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			this.stopped.countDown();
 		}
 	}
 
-	private record Pending(RequestLogged entry, EventEnvelope envelope) {
+	private record Pending(RequestLogged entry, Instant publishedAt) {
 
 		ProducerRecord<String, String> record(JsonMapper json) {
+			// the request id is the event id: an entry sent again is the same event to
+			// consumers
+			EventEnvelope envelope = new EventEnvelope(UUID.fromString(this.entry.requestId()),
+					EventTypes.REQUEST_LOGGED.name(), EventTypes.REQUEST_LOGGED.schemaVersion(), this.publishedAt,
+					SOURCE, this.entry.accountId(), EventTypes.REQUEST_LOGGED.aggregateType(), this.entry.requestId(),
+					0);
 			// one account's requests share a partition, so its log reads in order
 			String key = (this.entry.accountId() != null) ? this.entry.accountId() : this.entry.requestId();
 			ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.REQUEST_LOGGED.topic(), key,
 					json.writeValueAsString(this.entry));
-			this.envelope.toHeaders()
+			envelope.toHeaders()
 				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 			return record;
 		}

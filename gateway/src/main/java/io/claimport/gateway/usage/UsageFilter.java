@@ -6,14 +6,13 @@ import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.network.ClientAddress;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -21,7 +20,7 @@ import org.springframework.web.server.WebFilterChain;
  * request refused for its scope or its rate limit was still made with the key.
  */
 @Component
-class UsageFilter implements WebFilter, Ordered {
+class UsageFilter implements RequestCheck {
 
 	private final UsageCounters counters;
 

@@ -3,11 +3,12 @@ package io.claimport.gateway.web;
 import org.springframework.core.Ordered;
 
 /**
- * The order of the gateway's checks on a request. The request log wraps everything so
- * that rejected requests are logged too. Plain HTTP is refused before anything else; then
- * the key is authenticated (a locked-out address is refused before any lookup); then what
- * the key may do is checked (plan, IP allow-list, scope); the rate limits come last, so a
- * request refused for any other reason costs no quota.
+ * The order in which {@link RequestChecks} runs the gateway's checks on a request. The
+ * request log wraps everything so that rejected requests are logged too. Plain HTTP is
+ * refused before anything else; then the key is authenticated (a locked-out address is
+ * refused before any lookup); then where it may be used from (plan, IP allow-list), so
+ * that a refusal for either costs no quota; then the rate limits; the scope comes last,
+ * so a call refused for its scope counts, as GitHub counts it.
  */
 public final class FilterOrder {
 
