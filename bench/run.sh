@@ -8,8 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-60s}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-120s}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
@@ -97,47 +98,79 @@ transactions() {
 		-c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'claimport_gateway'"
 }
 
-declare -A RPS P50 P99
-measure() {
-	local name=$1 url=$2 header=${3:-}
-	local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
-	[[ -n "$header" ]] && args+=(-H "$header")
-	wrk "${args[@]}" -d"$WARMUP" "$url" > /dev/null
-	wrk "${args[@]}" -d"$DURATION" "$url" > "$WORK/$name.txt"
-	RPS[$name]=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")
-	P50[$name]=$(awk '$1 == "50%" {print $2}' "$WORK/$name.txt")
-	P99[$name]=$(awk '$1 == "99%" {print $2}' "$WORK/$name.txt")
-	echo "$name: ${RPS[$name]} requests/s, p50 ${P50[$name]}, p99 ${P99[$name]}"
-}
+# The gateways' JIT needs minutes under load before it settles, and this machine's speed drifts by
+# ±15% over minutes: so every setup is warmed up first, then the setups take turns, ROUNDS times,
+# and each one's median counts.
+SETUPS=(backend nginx plain unguarded gateway)
+declare -A URL HEADER
+URL[backend]=http://127.0.0.1:$BACKEND_PORT/api/v1/products
+URL[nginx]=http://127.0.0.1:$NGINX_PORT/api/v1/products
+URL[plain]=http://127.0.0.1:$PLAIN_PORT/api/v1/products
+URL[unguarded]=http://127.0.0.1:$GATEWAY_PORT/unguarded/api/v1/products
+URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/api/v1/products
+HEADER[gateway]="X-API-Key: $KEY"
 
-measure backend "http://127.0.0.1:$BACKEND_PORT/api/v1/products"
-measure nginx "http://127.0.0.1:$NGINX_PORT/api/v1/products"
-measure plain "http://127.0.0.1:$PLAIN_PORT/api/v1/products"
-measure unguarded "http://127.0.0.1:$GATEWAY_PORT/unguarded/api/v1/products"
+load() {
+	local name=$1 duration=$2 out=$3
+	local args=(-t"$THREADS" -c"$CONNECTIONS" --latency -d"$duration")
+	[[ -n "${HEADER[$name]:-}" ]] && args+=(-H "${HEADER[$name]}")
+	wrk "${args[@]}" "${URL[$name]}" > "$out"
+}
+milliseconds() { # wrk prints latencies as 812.00us, 4.64ms or 1.02s
+	awk '{ v = $1; if (v ~ /us$/) printf "%.3f\n", v / 1000; else if (v ~ /ms$/) printf "%.3f\n", v + 0;
+		else printf "%.3f\n", v * 1000 }'
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "Warming up: $WARMUP per setup, the gateway's two routes included"
+for name in plain unguarded gateway; do load "$name" "$WARMUP" /dev/null; done
+for name in backend nginx; do load "$name" 10s /dev/null; done
+
 lookups_before=$(metric claimport.gateway.key.database.lookups)
 transactions_before=$(transactions)
-measure gateway "http://127.0.0.1:$GATEWAY_PORT/api/v1/products" "X-API-Key: $KEY"
+requests=0 non_2xx=0
+for round in $(seq 1 "$ROUNDS"); do
+	for name in "${SETUPS[@]}"; do
+		out="$WORK/$name.$round.txt"
+		load "$name" "$DURATION" "$out"
+		awk '/Requests\/sec/ {print $2}' "$out" >> "$WORK/$name.rps"
+		awk '$1 == "50%" {print $2}' "$out" | milliseconds >> "$WORK/$name.p50"
+		awk '$1 == "99%" {print $2}' "$out" | milliseconds >> "$WORK/$name.p99"
+		if [[ $name == gateway ]]; then
+			requests=$((requests + $(awk '/requests in/ {print $1}' "$out")))
+			non_2xx=$((non_2xx + $(awk '/Non-2xx/ {print $5}' "$out" | grep . || echo 0)))
+		fi
+	done
+	ratio=$(awk -v g="$(tail -1 "$WORK/gateway.rps")" -v p="$(tail -1 "$WORK/plain.rps")" 'BEGIN {printf "%.3f", g / p}')
+	echo "$ratio" >> "$WORK/ratio"
+	echo "round $round: plain $(tail -1 "$WORK/plain.rps"), gateway $(tail -1 "$WORK/gateway.rps") requests/s ($ratio)"
+done
 transactions_after=$(transactions)
 lookups_after=$(metric claimport.gateway.key.database.lookups)
-non_2xx=$(awk '/Non-2xx/ {print $5}' "$WORK/gateway.txt")
 sleep 3
 dropped=$(metric claimport.gateway.request_log.dropped)
-requests=$(awk '/requests in/ {print $1}' "$WORK/gateway.txt")
 
+declare -A RPS P50 P99
+echo
+echo "Medians of $ROUNDS rounds of $DURATION, $CONNECTIONS connections, $THREADS wrk threads:"
 echo
 echo "| setup | requests/s | p50 | p99 |"
 echo "|---|---|---|---|"
-for name in backend nginx plain unguarded gateway; do
-	echo "| $name | ${RPS[$name]} | ${P50[$name]} | ${P99[$name]} |"
+for name in "${SETUPS[@]}"; do
+	RPS[$name]=$(median < "$WORK/$name.rps")
+	P50[$name]=$(median < "$WORK/$name.p50")
+	P99[$name]=$(median < "$WORK/$name.p99")
+	printf "| %s | %.0f | %.2f ms | %.2f ms |\n" "$name" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}"
 done
 echo
-awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v n="${RPS[nginx]}" -v u="${RPS[unguarded]}" 'BEGIN {
+awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v n="${RPS[nginx]}" -v u="${RPS[unguarded]}" -v r="$(median < "$WORK/ratio")" 'BEGIN {
 	printf "gateway / plain route: %.2f (%.1f%% lost to the security features and the request log)\n", g / p, (1 - g / p) * 100
+	printf "median of the rounds'"'"' own gateway / plain ratios: %.2f\n", r
 	printf "unguarded route / plain route: %.2f; gateway / unguarded route: %.2f\n", u / p, g / u
 	printf "gateway / nginx: %.2f; plain route / nginx: %.2f\n", g / n, p / n }'
-echo "gateway requests measured: $requests; non-2xx answers: ${non_2xx:-0}"
-echo "key lookups in the database during the run: $(awk -v a="$lookups_after" -v b="$lookups_before" 'BEGIN {print a - b}')"
-echo "gateway database transactions during the run: $((transactions_after - transactions_before)) (background jobs only)"
+echo "gateway requests measured: $requests; non-2xx answers: $non_2xx"
+echo "key lookups in the database during the gateway's rounds: $(awk -v a="$lookups_after" -v b="$lookups_before" 'BEGIN {print a - b}')"
+echo "gateway database transactions during all rounds: $((transactions_after - transactions_before)) (background jobs only)"
 echo "request-log entries dropped: $dropped"
 echo "raw wrk output: $WORK"
 trap - EXIT
