@@ -50,10 +50,17 @@ class RequestChecks implements WebFilter, Ordered {
 
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange) {
-			if (this.index == RequestChecks.this.checks.length) {
-				return this.rest.filter(exchange);
+			// a check that throws becomes an error signal, as in Spring's chain, so
+			// that the checks around it (the request log) still see the request end
+			try {
+				if (this.index == RequestChecks.this.checks.length) {
+					return this.rest.filter(exchange);
+				}
+				return RequestChecks.this.checks[this.index].filter(exchange, new Step(this.index + 1, this.rest));
 			}
-			return RequestChecks.this.checks[this.index].filter(exchange, new Step(this.index + 1, this.rest));
+			catch (RuntimeException ex) {
+				return Mono.error(ex);
+			}
 		}
 
 	}
