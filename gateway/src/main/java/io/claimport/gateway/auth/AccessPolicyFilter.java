@@ -9,8 +9,8 @@ import io.claimport.gateway.plan.Plan;
 import io.claimport.gateway.plan.Plans;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
-import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
+import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;

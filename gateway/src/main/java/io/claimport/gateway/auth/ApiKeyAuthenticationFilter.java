@@ -11,8 +11,8 @@ import io.claimport.gateway.key.ApiKeyDirectory;
 import io.claimport.gateway.key.ApiKeySecret;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
-import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
+import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;

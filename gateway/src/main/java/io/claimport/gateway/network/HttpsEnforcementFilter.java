@@ -3,8 +3,8 @@ package io.claimport.gateway.network;
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.web.FilterOrder;
-import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
+import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;

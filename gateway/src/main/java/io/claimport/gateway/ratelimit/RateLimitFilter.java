@@ -7,8 +7,8 @@ import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.key.ApiKey;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
-import io.claimport.gateway.web.RequestCheck;
 import io.claimport.gateway.web.Problems;
+import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
