@@ -108,10 +108,10 @@ class GatewayIT extends GatewayTest {
 				"unknown_api_key");
 		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
 			List<JsonNode> entries = await().atMost(Duration.ofSeconds(30))
-				.until(() -> log.records()
+				.until(() -> LoggedRequests.read(log)
 					.stream()
-					.map((record) -> (JsonNode) new ApiClient.Response(200, "", record.value(), Map.of()).json())
-					.filter((entry) -> reasons.containsKey(entry.get("requestId").asString()))
+					.filter((logged) -> reasons.containsKey(logged.requestId()))
+					.map(LoggedRequests.Logged::request)
 					.toList(), (found) -> found.size() == 3);
 			assertThat(entries).allSatisfy((entry) -> {
 				assertThat(entry.get("status").asInt()).isEqualTo(401);
@@ -131,11 +131,14 @@ class GatewayIT extends GatewayTest {
 
 		String requestId = response.header("X-Request-Id");
 		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
-			TopicReader.Received record = await().atMost(Duration.ofSeconds(30))
-				.until(() -> log.records().stream().filter((r) -> r.value().contains(requestId)).findFirst(),
-						(found) -> found.isPresent())
+			LoggedRequests.Logged logged = await().atMost(Duration.ofSeconds(30))
+				.until(() -> LoggedRequests.read(log)
+					.stream()
+					.filter((candidate) -> candidate.requestId().equals(requestId))
+					.findFirst(), (found) -> found.isPresent())
 				.get();
-			JsonNode entry = new ApiClient.Response(200, "", record.value(), Map.of()).json();
+			JsonNode entry = logged.request();
+			TopicReader.Received record = logged.record();
 			assertThat(entry.get("accountId").asString()).isEqualTo(account.get("id").asString());
 			assertThat(entry.get("keyId").asString()).isEqualTo(account.get("apiKey").get("id").asString());
 			assertThat(entry.get("method").asString()).isEqualTo("GET");
@@ -144,7 +147,7 @@ class GatewayIT extends GatewayTest {
 			assertThat(entry.get("userAgent").asString()).isEqualTo("claimport-test/1.0");
 			assertThat(entry.get("rejectionReason").isNull()).isTrue();
 			assertThat(record.key()).isEqualTo(account.get("id").asString());
-			assertThat(record.headers()).containsEntry("ce_type", "RequestLogged")
+			assertThat(record.headers()).containsEntry("ce_type", "RequestBatchLogged")
 				.containsEntry("ce_source", "gateway");
 		}
 	}

@@ -18,10 +18,19 @@ public final class EventTypes {
 	public static final EventType<ClaimCreated> CLAIM_CREATED = new EventType<>("ClaimCreated", ClaimCreated.class,
 			Topics.CLAIMS, "Claim", 1);
 
+	/**
+	 * One request. Gateways before request-log batches sent these; consumers still read
+	 * them.
+	 */
 	public static final EventType<RequestLogged> REQUEST_LOGGED = new EventType<>("RequestLogged", RequestLogged.class,
 			Topics.REQUEST_LOG, "Request", 1);
 
-	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, ORDER_CREATED, CLAIM_CREATED, REQUEST_LOGGED);
+	/** What the gateway sends: one account's requests (or unidentified ones) together. */
+	public static final EventType<RequestBatchLogged> REQUEST_BATCH_LOGGED = new EventType<>("RequestBatchLogged",
+			RequestBatchLogged.class, Topics.REQUEST_LOG, "Account", 1);
+
+	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, ORDER_CREATED, CLAIM_CREATED, REQUEST_LOGGED,
+			REQUEST_BATCH_LOGGED);
 
 	private EventTypes() {
 	}

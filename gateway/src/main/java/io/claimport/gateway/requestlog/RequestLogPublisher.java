@@ -1,21 +1,16 @@
 package io.claimport.gateway.requestlog;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.claimport.common.event.EventEnvelope;
-import io.claimport.common.event.EventTypes;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.gateway.GatewayProperties;
 import io.micrometer.core.instrument.Counter;
@@ -33,17 +28,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends request-log entries to Kafka from a thread of its own, so no request ever waits
- * for Kafka. Entries wait in a bounded buffer; while Kafka is unreachable, the buffer
- * holds what it can and sends it once Kafka is back. What does not fit is dropped and
- * counted in {@code claimport.gateway.request_log.dropped}. Adding an entry takes no lock
- * and wakes no thread: the sender looks for entries every {@value #POLL_MILLIS} ms.
+ * for Kafka. Entries wait in a bounded buffer; the sender takes up to {@value #BATCH} at
+ * a time and sends them as a few records ({@link RequestLogRecords}), which it sends
+ * again until Kafka takes them. Meanwhile new entries fill the buffer; what does not fit
+ * is dropped and counted in {@code claimport.gateway.request_log.dropped}. Adding an
+ * entry takes no lock and wakes no thread: the sender looks for entries every
+ * {@value #POLL_MILLIS} ms.
  */
 @Component
 class RequestLogPublisher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestLogPublisher.class);
-
-	private static final String SOURCE = "gateway";
 
 	private static final int BATCH = 500;
 
@@ -55,13 +50,13 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	private final KafkaTemplate<String, String> kafka;
 
-	private final JsonMapper json;
+	private final RequestLogRecords records;
 
 	private final Clock clock;
 
-	private final Deque<Pending> buffer = new ConcurrentLinkedDeque<>();
+	private final Queue<RequestLogged> buffer = new ConcurrentLinkedQueue<>();
 
-	/** The buffer's size, kept apart: a concurrent deque counts by walking itself. */
+	/** The buffer's size, kept apart: a concurrent queue counts by walking itself. */
 	private final AtomicInteger buffered = new AtomicInteger();
 
 	private final int capacity;
@@ -76,7 +71,7 @@ class RequestLogPublisher implements SmartLifecycle {
 	RequestLogPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, Clock clock, GatewayProperties properties,
 			MeterRegistry meters) {
 		this.kafka = kafka;
-		this.json = json;
+		this.records = new RequestLogRecords(json);
 		this.clock = clock;
 		this.capacity = properties.requestLog().bufferCapacity();
 		this.dropped = Counter.builder("claimport.gateway.request_log.dropped")
@@ -89,19 +84,12 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	/** Never blocks: an entry that does not fit in the buffer is dropped and counted. */
 	void publish(RequestLogged entry) {
-		if (reserve()) {
-			this.buffer.offerLast(new Pending(entry, this.clock.instant()));
-		}
-	}
-
-	/** Makes room for one entry, or counts it dropped. */
-	private boolean reserve() {
 		if (this.buffered.incrementAndGet() > this.capacity) {
 			this.buffered.decrementAndGet();
 			this.dropped.increment();
-			return false;
+			return;
 		}
-		return true;
+		this.buffer.offer(entry);
 	}
 
 	@Override
@@ -135,26 +123,26 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	private void sendUntilStopped() {
 		Duration backoff = Duration.ofMillis(100);
-		while (this.stopped.getCount() > 0 || !this.buffer.isEmpty()) {
-			List<Pending> batch = nextBatch();
-			if (batch.size() < BATCH) {
-				awaitStop(Duration.ofMillis(POLL_MILLIS));
+		List<ProducerRecord<String, String>> unsent = List.of();
+		while (this.stopped.getCount() > 0 || !this.buffer.isEmpty() || !unsent.isEmpty()) {
+			if (unsent.isEmpty()) {
+				if (this.buffered.get() < BATCH) {
+					awaitStop(Duration.ofMillis(POLL_MILLIS));
+				}
+				List<RequestLogged> batch = nextBatch();
+				if (batch.isEmpty()) {
+					continue;
+				}
+				unsent = this.records.of(batch, this.clock.instant());
 			}
-			if (batch.isEmpty()) {
-				continue;
-			}
-			List<Pending> unsent = send(batch);
+			unsent = send(unsent);
 			if (unsent.isEmpty()) {
 				backoff = Duration.ofMillis(100);
 				continue;
 			}
-			for (int i = unsent.size() - 1; i >= 0; i--) {
-				if (reserve()) {
-					this.buffer.offerFirst(unsent.get(i));
-				}
-			}
 			if (this.stopped.getCount() == 0) {
-				log.warn("Stopping with {} request-log entries unsent", this.buffered.get());
+				log.warn("Stopping with request-log entries unsent: {} records, {} entries in the buffer",
+						unsent.size(), this.buffered.get());
 				return;
 			}
 			awaitStop(backoff);
@@ -162,42 +150,42 @@ class RequestLogPublisher implements SmartLifecycle {
 		}
 	}
 
-	private List<Pending> nextBatch() {
-		List<Pending> batch = new ArrayList<>(BATCH);
-		Pending next;
-		while (batch.size() < BATCH && (next = this.buffer.pollFirst()) != null) {
+	private List<RequestLogged> nextBatch() {
+		List<RequestLogged> batch = new ArrayList<>(BATCH);
+		RequestLogged next;
+		while (batch.size() < BATCH && (next = this.buffer.poll()) != null) {
 			batch.add(next);
 		}
 		this.buffered.addAndGet(-batch.size());
 		return batch;
 	}
 
-	/** Sends a batch and answers the entries Kafka did not acknowledge. */
-	private List<Pending> send(List<Pending> batch) {
-		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(batch.size());
-		List<Pending> unsent = new ArrayList<>();
-		for (Pending pending : batch) {
+	/** Sends the records and answers those Kafka did not acknowledge. */
+	private List<ProducerRecord<String, String>> send(List<ProducerRecord<String, String>> records) {
+		List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(records.size());
+		for (ProducerRecord<String, String> record : records) {
 			try {
-				sends.add(this.kafka.send(pending.record(this.json)));
+				sends.add(this.kafka.send(record));
 			}
 			catch (RuntimeException ex) {
 				sends.add(CompletableFuture.failedFuture(ex));
 			}
 		}
-		for (int i = 0; i < batch.size(); i++) {
+		List<ProducerRecord<String, String>> unsent = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
 			try {
 				sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				unsent.add(batch.get(i));
+				unsent.add(records.get(i));
 			}
 			catch (Exception ex) {
-				unsent.add(batch.get(i));
+				unsent.add(records.get(i));
 			}
 		}
 		if (!unsent.isEmpty()) {
-			log.debug("Kafka did not take {} request-log entries; keeping them", unsent.size());
+			log.debug("Kafka did not take {} request-log records; sending them again", unsent.size());
 		}
 		return unsent;
 	}
@@ -210,26 +198,6 @@ class RequestLogPublisher implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.stopped.countDown();
 		}
-	}
-
-	private record Pending(RequestLogged entry, Instant publishedAt) {
-
-		ProducerRecord<String, String> record(JsonMapper json) {
-			// the request id is the event id: an entry sent again is the same event to
-			// consumers
-			EventEnvelope envelope = new EventEnvelope(UUID.fromString(this.entry.requestId()),
-					EventTypes.REQUEST_LOGGED.name(), EventTypes.REQUEST_LOGGED.schemaVersion(), this.publishedAt,
-					SOURCE, this.entry.accountId(), EventTypes.REQUEST_LOGGED.aggregateType(), this.entry.requestId(),
-					0);
-			// one account's requests share a partition, so its log reads in order
-			String key = (this.entry.accountId() != null) ? this.entry.accountId() : this.entry.requestId();
-			ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.REQUEST_LOGGED.topic(), key,
-					json.writeValueAsString(this.entry));
-			envelope.toHeaders()
-				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-			return record;
-		}
-
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.claimport.common.event.Topics;
 import io.claimport.gateway.GatewayApplication;
+import io.claimport.gateway.LoggedRequests;
 import io.claimport.infra.KafkaNode;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.RunningService;
@@ -74,9 +75,9 @@ class RequestLogOutageIT {
 	}
 
 	private static Set<String> requestIds(TopicReader reader, Set<String> wanted) {
-		return reader.records()
+		return LoggedRequests.read(reader)
 			.stream()
-			.map((record) -> record.headers().get("ce_subject"))
+			.map(LoggedRequests.Logged::requestId)
 			.filter(wanted::contains)
 			.collect(Collectors.toSet());
 	}

@@ -1,7 +1,9 @@
 package io.claimport.audit.request.internal;
 
+import java.util.List;
 import java.util.Objects;
 
+import io.claimport.common.event.LoggedRequests;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.page.PageResponse;
 import io.claimport.service.messaging.ProcessedEventLedger;
@@ -27,11 +29,12 @@ public class RequestLog {
 		this.ledger = ledger;
 	}
 
+	/** Stores the requests of a request-log event, each once however often it comes. */
 	@Transactional
 	public void record(ReceivedEvent event) {
-		if (event.payload() instanceof RequestLogged entry
-				&& this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
-			this.store.insert(entry);
+		List<RequestLogged> requests = LoggedRequests.in(event.payload());
+		if (!requests.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
+			this.store.insertAll(requests);
 		}
 	}
 

@@ -9,6 +9,9 @@ import java.util.Map;
 
 import io.claimport.common.event.RequestLogged;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,30 +22,34 @@ class RequestLogStore {
 
 	private final JdbcClient jdbc;
 
-	RequestLogStore(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batch;
+
+	RequestLogStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
-	void insert(RequestLogged entry) {
-		this.jdbc.sql("""
+	void insertAll(List<RequestLogged> entries) {
+		SqlParameterSource[] rows = entries.stream()
+			.map((entry) -> new MapSqlParameterSource().addValue("requestId", entry.requestId())
+				.addValue("accountId", entry.accountId())
+				.addValue("keyId", entry.keyId())
+				.addValue("method", entry.method())
+				.addValue("path", truncate(entry.path(), 2000))
+				.addValue("status", entry.status())
+				.addValue("latency", entry.latencyMillis())
+				.addValue("clientIp", entry.clientIp())
+				.addValue("userAgent", truncate(entry.userAgent(), MAX_TEXT))
+				.addValue("receivedAt", Timestamp.from(entry.receivedAt()))
+				.addValue("rejectionReason", entry.rejectionReason()))
+			.toArray(SqlParameterSource[]::new);
+		this.batch.batchUpdate("""
 				INSERT INTO request_log (request_id, account_id, key_id, method, path, status, latency_ms, client_ip,
 				                         user_agent, received_at, rejection_reason)
 				VALUES (:requestId, :accountId, :keyId, :method, :path, :status, :latency, :clientIp, :userAgent,
 				        :receivedAt, :rejectionReason)
 				ON CONFLICT (request_id) DO NOTHING
-				""")
-			.param("requestId", entry.requestId())
-			.param("accountId", entry.accountId())
-			.param("keyId", entry.keyId())
-			.param("method", entry.method())
-			.param("path", truncate(entry.path(), 2000))
-			.param("status", entry.status())
-			.param("latency", entry.latencyMillis())
-			.param("clientIp", entry.clientIp())
-			.param("userAgent", truncate(entry.userAgent(), MAX_TEXT))
-			.param("receivedAt", Timestamp.from(entry.receivedAt()))
-			.param("rejectionReason", entry.rejectionReason())
-			.update();
+				""", rows);
 	}
 
 	/**

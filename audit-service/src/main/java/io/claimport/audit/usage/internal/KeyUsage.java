@@ -3,7 +3,7 @@ package io.claimport.audit.usage.internal;
 import java.util.List;
 import java.util.Objects;
 
-import io.claimport.common.event.RequestLogged;
+import io.claimport.common.event.LoggedRequests;
 import io.claimport.service.messaging.ProcessedEventLedger;
 import io.claimport.service.messaging.ReceivedEvent;
 
@@ -28,11 +28,14 @@ public class KeyUsage {
 		this.ledger = ledger;
 	}
 
+	/**
+	 * Adds a request-log event's requests made with a key, once however often it comes.
+	 */
 	@Transactional
 	public void record(ReceivedEvent event) {
-		if (event.payload() instanceof RequestLogged entry && entry.keyId() != null && entry.accountId() != null
-				&& this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
-			this.store.add(entry);
+		List<KeyDayUsage> usage = KeyDayUsage.of(LoggedRequests.in(event.payload()));
+		if (!usage.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
+			usage.forEach(this.store::add);
 		}
 	}
 

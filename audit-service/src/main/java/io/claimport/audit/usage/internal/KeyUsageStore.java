@@ -2,11 +2,7 @@ package io.claimport.audit.usage.internal;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-
-import io.claimport.common.event.RequestLogged;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,26 +16,27 @@ class KeyUsageStore {
 		this.jdbc = jdbc;
 	}
 
-	void add(RequestLogged entry) {
+	void add(KeyDayUsage usage) {
 		this.jdbc.sql("""
 				INSERT INTO key_usage_day (account_id, key_id, day, requests, client_errors, server_errors,
 				                           last_used_at, last_used_ip)
-				VALUES (:accountId, :keyId, :day, 1, :clientError, :serverError, :at, :ip)
+				VALUES (:accountId, :keyId, :day, :requests, :clientErrors, :serverErrors, :at, :ip)
 				ON CONFLICT (account_id, key_id, day) DO UPDATE SET
-				    requests = key_usage_day.requests + 1,
+				    requests = key_usage_day.requests + excluded.requests,
 				    client_errors = key_usage_day.client_errors + excluded.client_errors,
 				    server_errors = key_usage_day.server_errors + excluded.server_errors,
 				    last_used_ip = CASE WHEN excluded.last_used_at >= key_usage_day.last_used_at
 				                        THEN excluded.last_used_ip ELSE key_usage_day.last_used_ip END,
 				    last_used_at = greatest(key_usage_day.last_used_at, excluded.last_used_at)
 				""")
-			.param("accountId", entry.accountId())
-			.param("keyId", entry.keyId())
-			.param("day", Date.valueOf(LocalDate.ofInstant(entry.receivedAt(), ZoneOffset.UTC)))
-			.param("clientError", (entry.status() >= 400 && entry.status() < 500) ? 1 : 0)
-			.param("serverError", (entry.status() >= 500) ? 1 : 0)
-			.param("at", Timestamp.from(entry.receivedAt()))
-			.param("ip", entry.clientIp())
+			.param("accountId", usage.accountId())
+			.param("keyId", usage.keyId())
+			.param("day", Date.valueOf(usage.day()))
+			.param("requests", usage.requests())
+			.param("clientErrors", usage.clientErrors())
+			.param("serverErrors", usage.serverErrors())
+			.param("at", Timestamp.from(usage.lastUsedAt()))
+			.param("ip", usage.lastUsedIp())
 			.update();
 	}
 

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.claimport.common.event.EventEnvelope;
 import io.claimport.common.event.EventTypes;
+import io.claimport.common.event.RequestBatchLogged;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.id.PublicIds;
 import io.claimport.common.identity.IdentityToken;
@@ -40,9 +42,9 @@ class AuditIT {
 	void listsOnlyTheCallersRequestsNewestFirstFilteredByStatusAndKey() {
 		String account = PublicIds.next("acct");
 		Instant now = Instant.now();
-		logged(entry(account, "key_a", 200, now.minusSeconds(30), null));
-		logged(entry(account, "key_b", 404, now.minusSeconds(20), null));
-		logged(entry(account, "key_a", 201, now.minusSeconds(10), null));
+		loggedTogether(entry(account, "key_a", 200, now.minusSeconds(30), null),
+				entry(account, "key_b", 404, now.minusSeconds(20), null));
+		loggedTogether(entry(account, "key_a", 201, now.minusSeconds(10), null));
 		logged(entry(PublicIds.next("acct"), "key_x", 200, now, null));
 
 		JsonNode all = await().atMost(Duration.ofSeconds(30))
@@ -60,18 +62,22 @@ class AuditIT {
 		RequestLogged entry = entry(account, "key_a", 200, Instant.now(), null);
 		EventEnvelope envelope = this.events.send(EventTypes.REQUEST_LOGGED, account, entry.requestId(), entry);
 		this.events.send(EventTypes.REQUEST_LOGGED, envelope, entry);
-		logged(entry(account, "key_a", 202, Instant.now().plusSeconds(1), null));
+		RequestBatchLogged batch = new RequestBatchLogged(
+				List.of(entry(account, "key_a", 201, Instant.now().plusSeconds(1), null), entry));
+		EventEnvelope batchEnvelope = this.events.send(EventTypes.REQUEST_BATCH_LOGGED, account, account, batch);
+		this.events.send(EventTypes.REQUEST_BATCH_LOGGED, batchEnvelope, batch);
+		logged(entry(account, "key_a", 202, Instant.now().plusSeconds(2), null));
 
 		JsonNode all = await().atMost(Duration.ofSeconds(30))
 			.until(() -> requests(account, ""), (body) -> statuses(body).contains(202));
 
-		assertThat(all.get("totalElements").asInt()).isEqualTo(2);
+		assertThat(all.get("totalElements").asInt()).isEqualTo(3);
 	}
 
 	@Test
 	void operatorsSeeRequestsOfUnidentifiedCallersAndAccountsDoNot() {
 		RequestLogged anonymous = entry(null, null, 401, Instant.now(), "unknown_api_key");
-		logged(anonymous);
+		loggedTogether(anonymous);
 		ApiClient operator = new ApiClient("http://localhost:" + this.port).with("Authorization",
 				TestIdentities.bearer(IdentityToken.OPERATOR_SUBJECT, IdentityToken.OPERATOR_SCOPE));
 
@@ -87,8 +93,19 @@ class AuditIT {
 		assertThat(notOperator.contentType()).startsWith("application/problem+json");
 	}
 
+	/** One request as one event, as gateways sent it before request-log batches. */
 	private void logged(RequestLogged entry) {
 		this.events.send(EventTypes.REQUEST_LOGGED, entry.accountId(), entry.requestId(), entry);
+	}
+
+	/**
+	 * One account's requests (or unidentified ones) as one event, as the gateway sends
+	 * them.
+	 */
+	private void loggedTogether(RequestLogged... entries) {
+		String account = entries[0].accountId();
+		this.events.send(EventTypes.REQUEST_BATCH_LOGGED, account,
+				(account != null) ? account : UUID.randomUUID().toString(), new RequestBatchLogged(List.of(entries)));
 	}
 
 	private JsonNode requests(String account, String query) {
@@ -106,8 +123,8 @@ class AuditIT {
 	}
 
 	private static RequestLogged entry(String account, String keyId, int status, Instant at, String rejection) {
-		return new RequestLogged(java.util.UUID.randomUUID().toString(), account, keyId, "GET", "/api/v1/products",
-				status, 12, "203.0.113.7", "curl/8.5", at, rejection);
+		return new RequestLogged(UUID.randomUUID().toString(), account, keyId, "GET", "/api/v1/products", status, 12,
+				"203.0.113.7", "curl/8.5", at, rejection);
 	}
 
 }

@@ -2,10 +2,12 @@ package io.claimport.audit.usage.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.claimport.common.event.EventEnvelope;
 import io.claimport.common.event.EventTypes;
+import io.claimport.common.event.RequestBatchLogged;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.id.PublicIds;
 import io.claimport.testsupport.ApiClient;
@@ -41,11 +43,12 @@ class UsageIT {
 	@Test
 	void rollsTheRequestLogUpIntoPerDayRowsPerKey() {
 		String account = PublicIds.next("acct");
-		logged(entry(account, "key_a", 200, DAY_ONE, "203.0.113.1"));
-		logged(entry(account, "key_a", 404, DAY_ONE.plusSeconds(60), "203.0.113.2"));
-		logged(entry(account, "key_a", 503, DAY_ONE.plusSeconds(120), "203.0.113.3"));
-		logged(entry(account, "key_a", 429, DAY_TWO, "2001:db8::7"));
-		logged(entry(account, "key_b", 201, DAY_TWO, "203.0.113.9"));
+		// the latest use counts as the last, whatever order the entries come in
+		loggedTogether(entry(account, "key_a", 200, DAY_ONE, "203.0.113.1"),
+				entry(account, "key_a", 503, DAY_ONE.plusSeconds(120), "203.0.113.3"),
+				entry(account, "key_a", 404, DAY_ONE.plusSeconds(60), "203.0.113.2"));
+		loggedTogether(entry(account, "key_a", 429, DAY_TWO, "2001:db8::7"),
+				entry(account, "key_b", 201, DAY_TWO, "203.0.113.9"));
 		logged(entry(PublicIds.next("acct"), "key_a", 200, DAY_ONE, "198.51.100.1"));
 
 		JsonNode report = await().atMost(Duration.ofSeconds(30))
@@ -68,12 +71,17 @@ class UsageIT {
 	}
 
 	@Test
-	void countsARedeliveredEntryOnceAndIgnoresUnidentifiedRequests() {
+	void countsARedeliveredEventOnceAndIgnoresUnidentifiedRequests() {
 		String account = PublicIds.next("acct");
 		RequestLogged entry = entry(account, "key_c", 200, DAY_ONE, "203.0.113.1");
 		EventEnvelope envelope = this.events.send(EventTypes.REQUEST_LOGGED, account, entry.requestId(), entry);
 		this.events.send(EventTypes.REQUEST_LOGGED, envelope, entry);
-		logged(entry(null, null, 401, DAY_ONE, "203.0.113.1"));
+		RequestBatchLogged batch = new RequestBatchLogged(
+				List.of(entry(account, "key_c", 200, DAY_ONE.plusSeconds(1), "203.0.113.1"),
+						entry(account, "key_c", 404, DAY_ONE.plusSeconds(2), "203.0.113.1")));
+		EventEnvelope batchEnvelope = this.events.send(EventTypes.REQUEST_BATCH_LOGGED, account, account, batch);
+		this.events.send(EventTypes.REQUEST_BATCH_LOGGED, batchEnvelope, batch);
+		loggedTogether(entry(null, null, 401, DAY_ONE, "203.0.113.1"));
 		logged(entry(account, "key_c", 200, DAY_ONE.plusSeconds(5), "203.0.113.1"));
 
 		JsonNode report = await().atMost(Duration.ofSeconds(30))
@@ -81,7 +89,8 @@ class UsageIT {
 					(body) -> body.get("data").size() == 1
 							&& body.get("data").get(0).get("lastUsedAt").asString().equals("2026-11-20T08:00:05Z"));
 
-		assertThat(report.get("data").get(0).get("requests").asInt()).isEqualTo(2);
+		assertThat(report.get("data").get(0).get("requests").asInt()).isEqualTo(4);
+		assertThat(report.get("data").get(0).get("clientErrors").asInt()).isEqualTo(1);
 	}
 
 	@Test
@@ -106,8 +115,19 @@ class UsageIT {
 		assertThat(narrowScope.status()).isEqualTo(403);
 	}
 
+	/** One request as one event, as gateways sent it before request-log batches. */
 	private void logged(RequestLogged entry) {
 		this.events.send(EventTypes.REQUEST_LOGGED, entry.accountId(), entry.requestId(), entry);
+	}
+
+	/**
+	 * One account's requests (or unidentified ones) as one event, as the gateway sends
+	 * them.
+	 */
+	private void loggedTogether(RequestLogged... entries) {
+		String account = entries[0].accountId();
+		this.events.send(EventTypes.REQUEST_BATCH_LOGGED, account,
+				(account != null) ? account : UUID.randomUUID().toString(), new RequestBatchLogged(List.of(entries)));
 	}
 
 	private JsonNode usage(String account, String query) {
