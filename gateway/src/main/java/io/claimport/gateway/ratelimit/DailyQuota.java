@@ -30,14 +30,15 @@ final class DailyQuota {
 		this.used = alreadyUsed;
 	}
 
-	synchronized boolean tryAcquire(LocalDate today) {
+	/** Takes one request from today's quota if one is left, and tells what is left. */
+	synchronized Outcome tryAcquire(LocalDate today) {
 		roll(today);
 		if (this.used >= this.limit) {
-			return false;
+			return new Outcome(false, 0);
 		}
 		this.used++;
 		this.unstored++;
-		return true;
+		return new Outcome(true, this.limit - this.used);
 	}
 
 	/** Gives back a request granted here that another limit then refused. */
@@ -46,11 +47,6 @@ final class DailyQuota {
 			this.used--;
 			this.unstored--;
 		}
-	}
-
-	synchronized long remaining(LocalDate today) {
-		roll(today);
-		return Math.max(0, this.limit - this.used);
 	}
 
 	long limit() {
@@ -77,6 +73,14 @@ final class DailyQuota {
 			this.used = 0;
 			this.unstored = 0;
 		}
+	}
+
+	/**
+	 * @param granted whether the request got one from the quota
+	 * @param remaining requests left today after it
+	 */
+	record Outcome(boolean granted, long remaining) {
+
 	}
 
 }

@@ -146,19 +146,25 @@ class KeyRateLimits implements SmartLifecycle {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		RateLimitDecision.Refusal refusedBy = null;
-		if (!limits.day().tryAcquire(today)) {
+		DailyQuota.Outcome day = limits.day().tryAcquire(today);
+		long dayRemaining = day.remaining();
+		SlidingWindowRateLimiter.Window minute;
+		if (!day.granted()) {
 			refusedBy = RateLimitDecision.Refusal.DAY;
+			minute = limits.minute().window();
 		}
-		else if (!limits.minute().acquirePermission()) {
-			limits.day().release(today);
-			refusedBy = RateLimitDecision.Refusal.MINUTE;
+		else {
+			minute = limits.minute().acquireOne();
+			if (!minute.granted()) {
+				limits.day().release(today);
+				dayRemaining++;
+				refusedBy = RateLimitDecision.Refusal.MINUTE;
+			}
 		}
 		Duration untilMidnight = Duration.between(now, today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-		return new RateLimitDecision(refusedBy, limits.minute().getRateLimiterConfig().getLimitForPeriod(),
-				limits.minute().getMetrics().getAvailablePermissions(),
-				Duration.ofMillis(limits.minute().millisUntilAllPermits()),
-				Duration.ofMillis(limits.minute().millisUntilNextPermit()), limits.day().limit(),
-				limits.day().remaining(today), untilMidnight);
+		return new RateLimitDecision(refusedBy, minute.limit(), minute.remaining(),
+				Duration.ofMillis(minute.millisUntilAllPermits()), Duration.ofMillis(minute.millisUntilNextPermit()),
+				limits.day().limit(), dayRemaining, untilMidnight);
 	}
 
 	private static Counter storeFailures(MeterRegistry meters, String decision) {

@@ -53,11 +53,34 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 	@Override
 	public boolean acquirePermission(int permits) {
 		boolean granted = tryAcquire(permits);
-		if (this.events.hasConsumers()) {
-			this.events.consumeEvent(granted ? new RateLimiterOnSuccessEvent(this.name, permits)
-					: new RateLimiterOnFailureEvent(this.name, permits));
-		}
+		published(granted, permits);
 		return granted;
+	}
+
+	/**
+	 * Tries to take one permit and tells where the window stands afterwards, all under
+	 * one lock: what a request needs for its answer and its rate-limit headers.
+	 */
+	public Window acquireOne() {
+		Window window;
+		synchronized (this) {
+			long now = this.millis.getAsLong();
+			int free = freePermits(now);
+			boolean granted = free > 0;
+			if (granted) {
+				grant(now, 1);
+				free--;
+			}
+			window = window(granted, free, now);
+		}
+		published(window.granted(), 1);
+		return window;
+	}
+
+	/** Where the window stands, taking nothing. */
+	public synchronized Window window() {
+		long now = this.millis.getAsLong();
+		return window(false, freePermits(now), now);
 	}
 
 	/** Never waits: 0 when granted now, -1 when not. */
@@ -96,17 +119,14 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
 	/** Milliseconds until one more permit is free; 0 if one is free now. */
 	public synchronized long millisUntilNextPermit() {
-		long now = this.millis.getAsLong();
-		return Math.max(0, this.grantedAt[this.oldest] + windowMillis() - now);
+		return millisUntilNextPermit(this.millis.getAsLong());
 	}
 
 	/**
 	 * Milliseconds until every permit is free again: the newest grant leaves the window.
 	 */
 	public synchronized long millisUntilAllPermits() {
-		long now = this.millis.getAsLong();
-		int newest = (this.oldest + this.grantedAt.length - 1) % this.grantedAt.length;
-		return Math.max(0, this.grantedAt[newest] + windowMillis() - now);
+		return millisUntilAllPermits(this.millis.getAsLong());
 	}
 
 	@Override
@@ -139,11 +159,35 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 		if (permits > freePermits(now)) {
 			return false;
 		}
+		grant(now, permits);
+		return true;
+	}
+
+	private void grant(long now, int permits) {
 		for (int i = 0; i < permits; i++) {
 			this.grantedAt[this.oldest] = now;
 			this.oldest = (this.oldest + 1) % this.grantedAt.length;
 		}
-		return true;
+	}
+
+	private Window window(boolean granted, int free, long now) {
+		return new Window(granted, this.grantedAt.length, free, millisUntilNextPermit(now), millisUntilAllPermits(now));
+	}
+
+	private long millisUntilNextPermit(long now) {
+		return Math.max(0, this.grantedAt[this.oldest] + windowMillis() - now);
+	}
+
+	private long millisUntilAllPermits(long now) {
+		int newest = (this.oldest + this.grantedAt.length - 1) % this.grantedAt.length;
+		return Math.max(0, this.grantedAt[newest] + windowMillis() - now);
+	}
+
+	private void published(boolean granted, int permits) {
+		if (this.events.hasConsumers()) {
+			this.events.consumeEvent(granted ? new RateLimiterOnSuccessEvent(this.name, permits)
+					: new RateLimiterOnFailureEvent(this.name, permits));
+		}
 	}
 
 	/**
@@ -156,7 +200,8 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 		int high = this.grantedAt.length;
 		while (low < high) {
 			int middle = (low + high) >>> 1;
-			if (this.grantedAt[(this.oldest + middle) % this.grantedAt.length] <= cutoff) {
+			int index = this.oldest + middle;
+			if (this.grantedAt[(index < this.grantedAt.length) ? index : index - this.grantedAt.length] <= cutoff) {
 				low = middle + 1;
 			}
 			else {
@@ -177,6 +222,20 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 		long[] ring = new long[limit];
 		Arrays.fill(ring, Long.MIN_VALUE / 2);
 		return ring;
+	}
+
+	/**
+	 * One look at the window.
+	 *
+	 * @param granted whether this look took a permit
+	 * @param limit permits in any window
+	 * @param remaining permits free now
+	 * @param millisUntilNextPermit until one more permit is free; 0 if one is free now
+	 * @param millisUntilAllPermits until every permit is free again
+	 */
+	public record Window(boolean granted, int limit, int remaining, long millisUntilNextPermit,
+			long millisUntilAllPermits) {
+
 	}
 
 	private final class SlidingWindowMetrics implements Metrics {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Counts each key's use in memory and adds the counts to the database every
  * {@code claimport.gateway.usage.store-interval} (2 s), in one transaction: a request
- * never waits for a write. A graceful stop stores the last counts; a crash loses at most
- * the counts of one interval (plus, while the database is unreachable, the counts waiting
- * for it). Reads add this replica's counts not yet stored, so a key's own replica shows
- * its use at once.
+ * never waits for a write, nor for another request counting the same key. A graceful stop
+ * stores the last counts; a crash loses at most the counts of one interval (plus, while
+ * the database is unreachable, the counts waiting for it). Reads add this replica's
+ * counts not yet stored, so a key's own replica shows its use at once.
  */
 @Component
 public class UsageCounters implements SmartLifecycle {
@@ -33,7 +34,7 @@ public class UsageCounters implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final ConcurrentHashMap<KeyDay, KeyUsage> unstored = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<KeyDay, Tally> tallies = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -44,8 +45,7 @@ public class UsageCounters implements SmartLifecycle {
 
 	void record(String keyId, int status, String clientIp) {
 		Instant now = this.clock.instant();
-		this.unstored.merge(new KeyDay(keyId, LocalDate.ofInstant(now, ZoneOffset.UTC)),
-				KeyUsage.of(status, now, clientIp), KeyUsage::plus);
+		tally(new KeyDay(keyId, LocalDate.ofInstant(now, ZoneOffset.UTC))).add(status, now, clientIp);
 	}
 
 	/** Today's use of each key (UTC), and its last use. */
@@ -53,9 +53,9 @@ public class UsageCounters implements SmartLifecycle {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 		Map<String, KeyUsage> usage = new HashMap<>(this.store.on(keyIds, today));
 		for (String keyId : keyIds) {
-			KeyUsage pending = this.unstored.get(new KeyDay(keyId, today));
+			Tally pending = this.tallies.get(new KeyDay(keyId, today));
 			if (pending != null) {
-				usage.merge(keyId, pending, KeyUsage::plus);
+				usage.merge(keyId, pending.unstored(), KeyUsage::plus);
 			}
 		}
 		return usage;
@@ -64,12 +64,13 @@ public class UsageCounters implements SmartLifecycle {
 	@Scheduled(fixedDelayString = "${claimport.gateway.usage.store-interval}")
 	void store() {
 		Map<KeyDay, KeyUsage> batch = new HashMap<>();
-		for (KeyDay keyDay : this.unstored.keySet()) {
-			KeyUsage taken = this.unstored.remove(keyDay);
-			if (taken != null) {
+		this.tallies.forEach((keyDay, tally) -> {
+			KeyUsage taken = tally.take();
+			if (!taken.equals(KeyUsage.NONE)) {
 				batch.put(keyDay, taken);
 			}
-		}
+		});
+		forgetPastDays();
 		if (batch.isEmpty()) {
 			return;
 		}
@@ -79,8 +80,23 @@ public class UsageCounters implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Could not store the usage of {} key(s); keeping it for the next try: {}", batch.size(),
 					ex.getMessage());
-			batch.forEach((keyDay, usage) -> this.unstored.merge(keyDay, usage, KeyUsage::plus));
+			batch.forEach((keyDay, usage) -> tally(keyDay).giveBack(usage));
 		}
+	}
+
+	/**
+	 * Tallies of days before yesterday that have nothing left to store: no request can
+	 * still be counting on them.
+	 */
+	private void forgetPastDays() {
+		LocalDate yesterday = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(1);
+		this.tallies.entrySet()
+			.removeIf((entry) -> entry.getKey().day().isBefore(yesterday) && entry.getValue().isEmpty());
+	}
+
+	private Tally tally(KeyDay keyDay) {
+		Tally tally = this.tallies.get(keyDay);
+		return (tally != null) ? tally : this.tallies.computeIfAbsent(keyDay, (absent) -> new Tally());
 	}
 
 	@Override
@@ -100,6 +116,73 @@ public class UsageCounters implements SmartLifecycle {
 	}
 
 	record KeyDay(String keyId, LocalDate day) {
+
+	}
+
+	/**
+	 * One key's counts on one day not yet stored. Requests on every event loop add to it
+	 * at once, without a lock; the store takes the counts out, losing none.
+	 */
+	private static final class Tally {
+
+		private final LongAdder requests = new LongAdder();
+
+		private final LongAdder clientErrors = new LongAdder();
+
+		private final LongAdder serverErrors = new LongAdder();
+
+		private volatile LastUse lastUse = LastUse.NEVER;
+
+		void add(int status, Instant at, String ip) {
+			// the last use first: whoever sees the count sees a last use at least as new
+			if (at.isAfter(this.lastUse.at())) {
+				this.lastUse = new LastUse(at, ip);
+			}
+			if (status >= 500) {
+				this.serverErrors.increment();
+			}
+			else if (status >= 400) {
+				this.clientErrors.increment();
+			}
+			this.requests.increment();
+		}
+
+		/**
+		 * A request counted while this runs may land half in these counts, half in the
+		 * next: each count is taken exactly once all the same.
+		 */
+		KeyUsage take() {
+			return usage(this.requests.sumThenReset(), this.clientErrors.sumThenReset(),
+					this.serverErrors.sumThenReset());
+		}
+
+		KeyUsage unstored() {
+			return usage(this.requests.sum(), this.clientErrors.sum(), this.serverErrors.sum());
+		}
+
+		void giveBack(KeyUsage usage) {
+			this.requests.add(usage.requests());
+			this.clientErrors.add(usage.clientErrors());
+			this.serverErrors.add(usage.serverErrors());
+		}
+
+		boolean isEmpty() {
+			return unstored().equals(KeyUsage.NONE);
+		}
+
+		private KeyUsage usage(long requests, long clientErrors, long serverErrors) {
+			if (requests == 0 && clientErrors == 0 && serverErrors == 0) {
+				return KeyUsage.NONE;
+			}
+			LastUse last = this.lastUse;
+			return new KeyUsage(requests, clientErrors, serverErrors, last.at(), last.ip());
+		}
+
+	}
+
+	private record LastUse(Instant at, String ip) {
+
+		static final LastUse NEVER = new LastUse(Instant.MIN, null);
 
 	}
 

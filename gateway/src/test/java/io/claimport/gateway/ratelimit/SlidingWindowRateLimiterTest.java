@@ -41,6 +41,22 @@ class SlidingWindowRateLimiterTest {
 	}
 
 	@Test
+	void oneLookTakesAPermitAndTellsWhereTheWindowStandsAfterIt() {
+		this.limiter.acquirePermission();
+		this.now.addAndGet(20_000);
+
+		assertThat(this.limiter.acquireOne()).isEqualTo(new SlidingWindowRateLimiter.Window(true, 60, 58, 0, 60_000));
+		for (int i = 0; i < 58; i++) {
+			this.limiter.acquirePermission();
+		}
+		SlidingWindowRateLimiter.Window full = new SlidingWindowRateLimiter.Window(false, 60, 0, 40_000, 60_000);
+		assertThat(this.limiter.acquireOne()).isEqualTo(full);
+		assertThat(this.limiter.window()).isEqualTo(full);
+		this.now.addAndGet(40_000);
+		assertThat(this.limiter.window().remaining()).as("the first permit is free again").isEqualTo(1);
+	}
+
+	@Test
 	void aPermitComesBackExactlyOneWindowAfterItWasGranted() {
 		for (int i = 0; i < 60; i++) {
 			this.limiter.acquirePermission();
