@@ -15,6 +15,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 BACKEND_PORT=18090 NGINX_PORT=18091 GATEWAY_PORT=18080 PLAIN_PORT=18081 PG_PORT=15433 KAFKA_PORT=19092
+# A/B: COMPARE_JAR=<another build's gateway-*-exec.jar> runs that gateway too, on the same
+# infrastructure with the same key, as the setup "compared", in the same interleaved rounds.
+COMPARE_JAR=${COMPARE_JAR:-} COMPARE_PORT=18082
 
 for tool in wrk nginx psql curl; do
 	command -v "$tool" > /dev/null || { echo "bench needs $tool (apt-get install wrk nginx-light postgresql-client curl)"; exit 1; }
@@ -63,21 +66,30 @@ until grep -q "are running" "$WORK/infra.log"; do sleep 1; done
 
 echo "Starting the gateway and the plain gateway"
 ROUTES=--spring.cloud.gateway.server.webflux.routes
-java $JAVA_OPTS -jar gateway/target/gateway-*-exec.jar \
-	--server.port=$GATEWAY_PORT \
-	$ROUTES[0].id=catalog $ROUTES[0].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[0].predicates[0]=Path=/api/v1/products" \
-	$ROUTES[1].id=unguarded $ROUTES[1].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[1].predicates[0]=Path=/unguarded/**" \
-	--spring.datasource.url=jdbc:postgresql://localhost:$PG_PORT/claimport_gateway \
-	--spring.kafka.bootstrap-servers=localhost:$KAFKA_PORT \
-	--claimport.gateway.admin-token=bench-admin-token \
-	--claimport.gateway.plans.enterprise.requests-per-minute=2000000 \
-	--claimport.gateway.plans.enterprise.requests-per-day=1000000000000 \
-	> "$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
+start_gateway() {
+	local jar=$1 port=$2 name=$3
+	java $JAVA_OPTS -jar "$jar" \
+		--server.port="$port" \
+		$ROUTES[0].id=catalog $ROUTES[0].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[0].predicates[0]=Path=/api/v1/products" \
+		$ROUTES[1].id=unguarded $ROUTES[1].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[1].predicates[0]=Path=/unguarded/**" \
+		--spring.datasource.url=jdbc:postgresql://localhost:$PG_PORT/claimport_gateway \
+		--spring.kafka.bootstrap-servers=localhost:$KAFKA_PORT \
+		--claimport.gateway.admin-token=bench-admin-token \
+		--claimport.gateway.plans.enterprise.requests-per-minute=2000000 \
+		--claimport.gateway.plans.enterprise.requests-per-day=1000000000000 \
+		> "$WORK/$name.log" 2>&1 &
+	PIDS+=($!)
+}
+start_gateway "$(ls gateway/target/gateway-*-exec.jar)" $GATEWAY_PORT gateway
+GATEWAY_PORTS=($GATEWAY_PORT)
+if [[ -n "$COMPARE_JAR" ]]; then
+	start_gateway "$COMPARE_JAR" $COMPARE_PORT compared
+	GATEWAY_PORTS+=($COMPARE_PORT)
+fi
 BACKEND_URL=http://127.0.0.1:$BACKEND_PORT java $JAVA_OPTS -jar bench/plain-gateway/target/plain-gateway-*-exec.jar \
 	--server.port=$PLAIN_PORT > "$WORK/plain-gateway.log" 2>&1 &
 PIDS+=($!)
-for port in $GATEWAY_PORT $PLAIN_PORT; do
+for port in "${GATEWAY_PORTS[@]}" $PLAIN_PORT; do
 	until curl -sf "http://localhost:$port/actuator/health" > /dev/null; do sleep 1; done
 done
 
@@ -109,6 +121,11 @@ URL[plain]=http://127.0.0.1:$PLAIN_PORT/api/v1/products
 URL[unguarded]=http://127.0.0.1:$GATEWAY_PORT/unguarded/api/v1/products
 URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/api/v1/products
 HEADER[gateway]="X-API-Key: $KEY"
+if [[ -n "$COMPARE_JAR" ]]; then
+	SETUPS+=(compared)
+	URL[compared]=http://127.0.0.1:$COMPARE_PORT/api/v1/products
+	HEADER[compared]="X-API-Key: $KEY"
+fi
 
 load() {
 	local name=$1 duration=$2 out=$3
@@ -123,7 +140,7 @@ milliseconds() { # wrk prints latencies as 812.00us, 4.64ms or 1.02s
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "Warming up: $WARMUP per setup, the gateway's two routes included"
-for name in plain unguarded gateway; do load "$name" "$WARMUP" /dev/null; done
+for name in plain unguarded gateway ${COMPARE_JAR:+compared}; do load "$name" "$WARMUP" /dev/null; done
 for name in backend nginx; do load "$name" 10s /dev/null; done
 
 lookups_before=$(metric claimport.gateway.key.database.lookups)
@@ -143,7 +160,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	done
 	ratio=$(awk -v g="$(tail -1 "$WORK/gateway.rps")" -v p="$(tail -1 "$WORK/plain.rps")" 'BEGIN {printf "%.3f", g / p}')
 	echo "$ratio" >> "$WORK/ratio"
-	echo "round $round: plain $(tail -1 "$WORK/plain.rps"), gateway $(tail -1 "$WORK/gateway.rps") requests/s ($ratio)"
+	echo "round $round: plain $(tail -1 "$WORK/plain.rps"), gateway $(tail -1 "$WORK/gateway.rps") requests/s ($ratio)${COMPARE_JAR:+, compared $(tail -1 "$WORK/compared.rps" 2> /dev/null)}"
 done
 transactions_after=$(transactions)
 lookups_after=$(metric claimport.gateway.key.database.lookups)
@@ -168,6 +185,10 @@ awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v n="${RPS[nginx]}" -v u="${RPS
 	printf "median of the rounds'"'"' own gateway / plain ratios: %.2f\n", r
 	printf "unguarded route / plain route: %.2f; gateway / unguarded route: %.2f\n", u / p, g / u
 	printf "gateway / nginx: %.2f; plain route / nginx: %.2f\n", g / n, p / n }'
+if [[ -n "$COMPARE_JAR" ]]; then
+	awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v c="${RPS[compared]}" 'BEGIN {
+		printf "compared / plain route: %.2f; gateway / compared: %.2f\n", c / p, g / c }'
+fi
 echo "gateway requests measured: $requests; non-2xx answers: $non_2xx"
 echo "key lookups in the database during the gateway's rounds: $(awk -v a="$lookups_after" -v b="$lookups_before" 'BEGIN {print a - b}')"
 echo "gateway database transactions during all rounds: $((transactions_after - transactions_before)) (background jobs only)"
