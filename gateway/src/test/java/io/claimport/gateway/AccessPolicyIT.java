@@ -167,10 +167,10 @@ class AccessPolicyIT extends GatewayTest {
 		String requestId = response.header("X-Request-Id");
 		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
 			JsonNode entry = await().atMost(Duration.ofSeconds(30))
-				.until(() -> LoggedRequests.read(log)
+				.until(() -> RequestLogTopic.read(log)
 					.stream()
 					.filter((logged) -> logged.requestId().equals(requestId))
-					.map(LoggedRequests.Logged::request)
+					.map(RequestLogTopic.Logged::request)
 					.findFirst(), (found) -> found.isPresent())
 				.get();
 			return entry.get("rejectionReason").asString();

@@ -108,10 +108,10 @@ class GatewayIT extends GatewayTest {
 				"unknown_api_key");
 		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
 			List<JsonNode> entries = await().atMost(Duration.ofSeconds(30))
-				.until(() -> LoggedRequests.read(log)
+				.until(() -> RequestLogTopic.read(log)
 					.stream()
 					.filter((logged) -> reasons.containsKey(logged.requestId()))
-					.map(LoggedRequests.Logged::request)
+					.map(RequestLogTopic.Logged::request)
 					.toList(), (found) -> found.size() == 3);
 			assertThat(entries).allSatisfy((entry) -> {
 				assertThat(entry.get("status").asInt()).isEqualTo(401);
@@ -131,8 +131,8 @@ class GatewayIT extends GatewayTest {
 
 		String requestId = response.header("X-Request-Id");
 		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
-			LoggedRequests.Logged logged = await().atMost(Duration.ofSeconds(30))
-				.until(() -> LoggedRequests.read(log)
+			RequestLogTopic.Logged logged = await().atMost(Duration.ofSeconds(30))
+				.until(() -> RequestLogTopic.read(log)
 					.stream()
 					.filter((candidate) -> candidate.requestId().equals(requestId))
 					.findFirst(), (found) -> found.isPresent())

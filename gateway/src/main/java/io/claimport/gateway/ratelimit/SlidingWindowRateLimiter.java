@@ -117,18 +117,6 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 		}
 	}
 
-	/** Milliseconds until one more permit is free; 0 if one is free now. */
-	public synchronized long millisUntilNextPermit() {
-		return millisUntilNextPermit(this.millis.getAsLong());
-	}
-
-	/**
-	 * Milliseconds until every permit is free again: the newest grant leaves the window.
-	 */
-	public synchronized long millisUntilAllPermits() {
-		return millisUntilAllPermits(this.millis.getAsLong());
-	}
-
 	@Override
 	public String getName() {
 		return this.name;

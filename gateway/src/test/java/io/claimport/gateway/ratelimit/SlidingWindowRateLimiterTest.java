@@ -26,7 +26,7 @@ class SlidingWindowRateLimiterTest {
 		}
 		assertThat(this.limiter.acquirePermission()).isFalse();
 		assertThat(this.limiter.getMetrics().getAvailablePermissions()).isZero();
-		assertThat(this.limiter.millisUntilNextPermit()).isEqualTo(60_000);
+		assertThat(this.limiter.window().millisUntilNextPermit()).isEqualTo(60_000);
 	}
 
 	@Test
@@ -35,8 +35,8 @@ class SlidingWindowRateLimiterTest {
 		this.now.addAndGet(20_000);
 		this.limiter.acquirePermission();
 
-		assertThat(this.limiter.millisUntilNextPermit()).isZero();
-		assertThat(this.limiter.millisUntilAllPermits()).isEqualTo(60_000);
+		assertThat(this.limiter.window().millisUntilNextPermit()).isZero();
+		assertThat(this.limiter.window().millisUntilAllPermits()).isEqualTo(60_000);
 		assertThat(this.limiter.getMetrics().getAvailablePermissions()).isEqualTo(58);
 	}
 
@@ -65,7 +65,7 @@ class SlidingWindowRateLimiterTest {
 		// the first permit was granted at 1_000_000; now is 1_030_000
 		this.now.set(1_059_999);
 		assertThat(this.limiter.acquirePermission()).isFalse();
-		assertThat(this.limiter.millisUntilNextPermit()).isEqualTo(1);
+		assertThat(this.limiter.window().millisUntilNextPermit()).isEqualTo(1);
 
 		this.now.set(1_060_000);
 		assertThat(this.limiter.acquirePermission()).isTrue();

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import io.claimport.common.event.Topics;
 import io.claimport.gateway.GatewayApplication;
-import io.claimport.gateway.LoggedRequests;
+import io.claimport.gateway.RequestLogTopic;
 import io.claimport.infra.KafkaNode;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.RunningService;
@@ -75,9 +75,9 @@ class RequestLogOutageIT {
 	}
 
 	private static Set<String> requestIds(TopicReader reader, Set<String> wanted) {
-		return LoggedRequests.read(reader)
+		return RequestLogTopic.read(reader)
 			.stream()
-			.map(LoggedRequests.Logged::requestId)
+			.map(RequestLogTopic.Logged::requestId)
 			.filter(wanted::contains)
 			.collect(Collectors.toSet());
 	}

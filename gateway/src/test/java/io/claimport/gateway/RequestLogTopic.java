@@ -11,11 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The request log as a consumer outside the suite reads it: every request in every record
  * of the topic, with the record it came in.
  */
-public final class LoggedRequests {
+public final class RequestLogTopic {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private LoggedRequests() {
+	private RequestLogTopic() {
 	}
 
 	public static List<Logged> read(TopicReader reader) {
