@@ -4,12 +4,18 @@
 # Spring Cloud Gateway with one route and none of them, (3) nginx as a reference, and (4) the
 # backend itself; and, to tell the costs apart, (5) the gateway's own app on a route outside
 # /api/, which skips the key checks but keeps the request log. See bench/README.md.
-# Needs wrk, nginx and psql: apt-get install wrk nginx-light postgresql-client
+# Needs wrk, nginx and psql (apt-get install wrk nginx-light postgresql-client) and a JDK's jstat
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-120s}
+# warm-up: every Java setup is loaded WARMUP_PASS at a time, in turns, until in one pass each
+# JVM's JIT compiler spent under JIT_QUIET percent of that JVM's load time compiling (at least
+# WARMUP_MIN_PASSES passes, at most WARMUP_MAX minutes)
+WARMUP_PASS=${WARMUP_PASS:-30s}
+WARMUP_MIN_PASSES=${WARMUP_MIN_PASSES:-4}
+WARMUP_MAX=${WARMUP_MAX:-40}
+JIT_QUIET=${JIT_QUIET:-1}
 ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -19,8 +25,8 @@ BACKEND_PORT=18090 NGINX_PORT=18091 GATEWAY_PORT=18080 PLAIN_PORT=18081 PG_PORT=
 # infrastructure with the same key, as the setup "compared", in the same interleaved rounds.
 COMPARE_JAR=${COMPARE_JAR:-} COMPARE_PORT=18082
 
-for tool in wrk nginx psql curl; do
-	command -v "$tool" > /dev/null || { echo "bench needs $tool (apt-get install wrk nginx-light postgresql-client curl)"; exit 1; }
+for tool in wrk nginx psql curl jstat; do
+	command -v "$tool" > /dev/null || { echo "bench needs $tool (apt-get install wrk nginx-light postgresql-client curl; jstat comes with the JDK)"; exit 1; }
 done
 
 ./mvnw -q -B -DskipTests package
@@ -66,6 +72,7 @@ until grep -q "are running" "$WORK/infra.log"; do sleep 1; done
 
 echo "Starting the gateway and the plain gateway"
 ROUTES=--spring.cloud.gateway.server.webflux.routes
+declare -A JVM_PID
 start_gateway() {
 	local jar=$1 port=$2 name=$3
 	java $JAVA_OPTS -jar "$jar" \
@@ -79,6 +86,7 @@ start_gateway() {
 		--claimport.gateway.plans.enterprise.requests-per-day=1000000000000 \
 		> "$WORK/$name.log" 2>&1 &
 	PIDS+=($!)
+	JVM_PID[$name]=$!
 }
 start_gateway "$(ls gateway/target/gateway-*-exec.jar)" $GATEWAY_PORT gateway
 GATEWAY_PORTS=($GATEWAY_PORT)
@@ -89,6 +97,7 @@ fi
 BACKEND_URL=http://127.0.0.1:$BACKEND_PORT java $JAVA_OPTS -jar bench/plain-gateway/target/plain-gateway-*-exec.jar \
 	--server.port=$PLAIN_PORT > "$WORK/plain-gateway.log" 2>&1 &
 PIDS+=($!)
+JVM_PID[plain]=$!
 for port in "${GATEWAY_PORTS[@]}" $PLAIN_PORT; do
 	until curl -sf "http://localhost:$port/actuator/health" > /dev/null; do sleep 1; done
 done
@@ -110,21 +119,27 @@ transactions() {
 		-c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'claimport_gateway'"
 }
 
-# The gateways' JIT needs minutes under load before it settles, and this machine's speed drifts by
-# ±15% over minutes: so every setup is warmed up first, then the setups take turns, ROUNDS times,
-# and each one's median counts.
+# A JVM's JIT compiler keeps compiling for many minutes under this load on two shared cores (the
+# gateway, with more code on its paths, for over half an hour), and a compiling JVM is slower:
+# so every Java setup is warmed up until its JIT is quiet, and the report says how much each one
+# still compiled during the rounds. This machine's speed also drifts by ±15% over minutes: so the
+# setups take turns, ROUNDS times, and each one's median counts.
 SETUPS=(backend nginx plain unguarded gateway)
-declare -A URL HEADER
+declare -A URL HEADER JVM
 URL[backend]=http://127.0.0.1:$BACKEND_PORT/api/v1/products
 URL[nginx]=http://127.0.0.1:$NGINX_PORT/api/v1/products
 URL[plain]=http://127.0.0.1:$PLAIN_PORT/api/v1/products
 URL[unguarded]=http://127.0.0.1:$GATEWAY_PORT/unguarded/api/v1/products
 URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/api/v1/products
 HEADER[gateway]="X-API-Key: $KEY"
+JVM[plain]=plain JVM[unguarded]=gateway JVM[gateway]=gateway
+JAVA_SETUPS=(plain unguarded gateway)
 if [[ -n "$COMPARE_JAR" ]]; then
 	SETUPS+=(compared)
 	URL[compared]=http://127.0.0.1:$COMPARE_PORT/api/v1/products
 	HEADER[compared]="X-API-Key: $KEY"
+	JVM[compared]=compared
+	JAVA_SETUPS+=(compared)
 fi
 
 load() {
@@ -133,14 +148,41 @@ load() {
 	[[ -n "${HEADER[$name]:-}" ]] && args+=(-H "${HEADER[$name]}")
 	wrk "${args[@]}" "${URL[$name]}" > "$out"
 }
+jit_millis() { # the JVM's total JIT compile time so far
+	jstat -compiler "${JVM_PID[$1]}" | awk 'NR == 2 { printf "%.0f\n", $4 * 1000 }'
+}
+seconds_of() { echo "${1%s}"; }
 milliseconds() { # wrk prints latencies as 812.00us, 4.64ms or 1.02s
 	awk '{ v = $1; if (v ~ /us$/) printf "%.3f\n", v / 1000; else if (v ~ /ms$/) printf "%.3f\n", v + 0;
 		else printf "%.3f\n", v * 1000 }'
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "Warming up: $WARMUP per setup, the gateway's two routes included"
-for name in plain unguarded gateway ${COMPARE_JAR:+compared}; do load "$name" "$WARMUP" /dev/null; done
+echo "Warming up until every JVM's JIT is quiet: passes of $WARMUP_PASS per Java setup"
+declare -A JIT_BEFORE LOADED
+warmup_started=$SECONDS pass=0
+while true; do
+	pass=$((pass + 1))
+	for jvm in "${JVM[@]}"; do JIT_BEFORE[$jvm]=$(jit_millis "$jvm"); LOADED[$jvm]=0; done
+	for name in "${JAVA_SETUPS[@]}"; do
+		load "$name" "$WARMUP_PASS" /dev/null
+		LOADED[${JVM[$name]}]=$((LOADED[${JVM[$name]}] + $(seconds_of "$WARMUP_PASS")))
+	done
+	quiet=true report=""
+	for jvm in $(printf '%s\n' "${JVM[@]}" | sort -u); do
+		compiled=$(($(jit_millis "$jvm") - JIT_BEFORE[$jvm]))
+		share=$(awk -v c="$compiled" -v s="${LOADED[$jvm]}" 'BEGIN { printf "%.1f", c / (s * 10) }')
+		report+=" $jvm ${share}%"
+		awk -v p="$share" -v q="$JIT_QUIET" 'BEGIN { exit !(p >= q) }' && quiet=false
+	done
+	minutes=$(((SECONDS - warmup_started) / 60))
+	echo "pass $pass ($minutes min): JIT compile time, as a share of each JVM's load time:$report"
+	if $quiet && ((pass >= WARMUP_MIN_PASSES)); then break; fi
+	if ((minutes >= WARMUP_MAX)); then
+		echo "The JIT is still compiling after $WARMUP_MAX minutes: the results below include its cost"
+		break
+	fi
+done
 for name in backend nginx; do load "$name" 10s /dev/null; done
 
 lookups_before=$(metric claimport.gateway.key.database.lookups)
@@ -149,7 +191,9 @@ requests=0 non_2xx=0
 for round in $(seq 1 "$ROUNDS"); do
 	for name in "${SETUPS[@]}"; do
 		out="$WORK/$name.$round.txt"
+		[[ -n "${JVM[$name]:-}" ]] && jit_before=$(jit_millis "${JVM[$name]}")
 		load "$name" "$DURATION" "$out"
+		[[ -n "${JVM[$name]:-}" ]] && echo $(($(jit_millis "${JVM[$name]}") - jit_before)) >> "$WORK/$name.jit"
 		awk '/Requests\/sec/ {print $2}' "$out" >> "$WORK/$name.rps"
 		awk '$1 == "50%" {print $2}' "$out" | milliseconds >> "$WORK/$name.p50"
 		awk '$1 == "99%" {print $2}' "$out" | milliseconds >> "$WORK/$name.p99"
@@ -189,6 +233,9 @@ if [[ -n "$COMPARE_JAR" ]]; then
 	awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v c="${RPS[compared]}" 'BEGIN {
 		printf "compared / plain route: %.2f; gateway / compared: %.2f\n", c / p, g / c }'
 fi
+jit_report=""
+for name in "${JAVA_SETUPS[@]}"; do jit_report+=" $name $(median < "$WORK/$name.jit") ms,"; done
+echo "JIT compile time while each Java setup was measured (median per ${DURATION} round):${jit_report%,}"
 echo "gateway requests measured: $requests; non-2xx answers: $non_2xx"
 echo "key lookups in the database during the gateway's rounds: $(awk -v a="$lookups_after" -v b="$lookups_before" 'BEGIN {print a - b}')"
 echo "gateway database transactions during all rounds: $((transactions_after - transactions_before)) (background jobs only)"
