@@ -133,13 +133,13 @@ URL[unguarded]=http://127.0.0.1:$GATEWAY_PORT/unguarded/api/v1/products
 URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/api/v1/products
 HEADER[gateway]="X-API-Key: $KEY"
 JVM[plain]=plain JVM[unguarded]=gateway JVM[gateway]=gateway
-JAVA_SETUPS=(plain unguarded gateway)
+JAVA_SETUPS=(plain unguarded gateway) JVMS=(plain gateway)
 if [[ -n "$COMPARE_JAR" ]]; then
 	SETUPS+=(compared)
 	URL[compared]=http://127.0.0.1:$COMPARE_PORT/api/v1/products
 	HEADER[compared]="X-API-Key: $KEY"
 	JVM[compared]=compared
-	JAVA_SETUPS+=(compared)
+	JAVA_SETUPS+=(compared) JVMS+=(compared)
 fi
 
 load() {
@@ -151,7 +151,7 @@ load() {
 jit_millis() { # the JVM's total JIT compile time so far
 	jstat -compiler "${JVM_PID[$1]}" | awk 'NR == 2 { printf "%.0f\n", $4 * 1000 }'
 }
-seconds_of() { echo "${1%s}"; }
+seconds_of() { echo "${1%s}"; } # WARMUP_PASS is given in seconds: 30s
 milliseconds() { # wrk prints latencies as 812.00us, 4.64ms or 1.02s
 	awk '{ v = $1; if (v ~ /us$/) printf "%.3f\n", v / 1000; else if (v ~ /ms$/) printf "%.3f\n", v + 0;
 		else printf "%.3f\n", v * 1000 }'
@@ -163,13 +163,13 @@ declare -A JIT_BEFORE LOADED
 warmup_started=$SECONDS pass=0
 while true; do
 	pass=$((pass + 1))
-	for jvm in "${JVM[@]}"; do JIT_BEFORE[$jvm]=$(jit_millis "$jvm"); LOADED[$jvm]=0; done
+	for jvm in "${JVMS[@]}"; do JIT_BEFORE[$jvm]=$(jit_millis "$jvm"); LOADED[$jvm]=0; done
 	for name in "${JAVA_SETUPS[@]}"; do
 		load "$name" "$WARMUP_PASS" /dev/null
 		LOADED[${JVM[$name]}]=$((LOADED[${JVM[$name]}] + $(seconds_of "$WARMUP_PASS")))
 	done
 	quiet=true report=""
-	for jvm in $(printf '%s\n' "${JVM[@]}" | sort -u); do
+	for jvm in "${JVMS[@]}"; do
 		compiled=$(($(jit_millis "$jvm") - JIT_BEFORE[$jvm]))
 		share=$(awk -v c="$compiled" -v s="${LOADED[$jvm]}" 'BEGIN { printf "%.1f", c / (s * 10) }')
 		report+=" $jvm ${share}%"
