@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # What the gateway's security costs: requests/s and p50/p99 latency of the same trivial backend
-# behind (1) the gateway with authentication, scopes, rate limits and the request log, (2) plain
-# Spring Cloud Gateway with one route and none of them, (3) nginx as a reference, and (4) the
-# backend itself; and, to tell the costs apart, (5) the gateway's own app on a route outside
-# /api/, which skips the key checks but keeps the request log. See bench/README.md.
+# behind (1) the gateway with authentication, scopes, rate limits and the request log, (2) the
+# same gateway's plain route, with none of them, (3) plain Spring Cloud Gateway, a separate app
+# with one route, (4) nginx as a reference, and (5) the backend itself. See bench/README.md.
 # Needs wrk, nginx and psql (apt-get install wrk nginx-light postgresql-client) and a JDK's jstat
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +19,7 @@ ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
-BACKEND_PORT=18090 NGINX_PORT=18091 GATEWAY_PORT=18080 PLAIN_PORT=18081 PG_PORT=15433 KAFKA_PORT=19092
+BACKEND_PORT=18090 NGINX_PORT=18091 GATEWAY_PORT=18080 SCG_PORT=18081 PG_PORT=15433 KAFKA_PORT=19092
 # A/B: COMPARE_JAR=<another build's gateway-*-exec.jar> runs that gateway too, on the same
 # infrastructure with the same key, as the setup "compared", in the same interleaved rounds.
 COMPARE_JAR=${COMPARE_JAR:-} COMPARE_PORT=18082
@@ -70,7 +69,7 @@ CLAIMPORT_DATA_DIR="$WORK/data" POSTGRES_PORT=$PG_PORT KAFKA_PORT=$KAFKA_PORT \
 PIDS+=($!)
 until grep -q "are running" "$WORK/infra.log"; do sleep 1; done
 
-echo "Starting the gateway and the plain gateway"
+echo "Starting the gateway and plain Spring Cloud Gateway"
 ROUTES=--spring.cloud.gateway.server.webflux.routes
 declare -A JVM_PID
 start_gateway() {
@@ -78,7 +77,8 @@ start_gateway() {
 	java $JAVA_OPTS -jar "$jar" \
 		--server.port="$port" \
 		$ROUTES[0].id=catalog $ROUTES[0].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[0].predicates[0]=Path=/api/v1/products" \
-		$ROUTES[1].id=unguarded $ROUTES[1].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[1].predicates[0]=Path=/unguarded/**" \
+		$ROUTES[1].id=plain $ROUTES[1].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[1].predicates[0]=Path=/plain/**" \
+		--claimport.gateway.request-log.excluded-paths=/actuator/**,/plain/** \
 		--spring.datasource.url=jdbc:postgresql://localhost:$PG_PORT/claimport_gateway \
 		--spring.kafka.bootstrap-servers=localhost:$KAFKA_PORT \
 		--claimport.gateway.admin-token=bench-admin-token \
@@ -95,10 +95,10 @@ if [[ -n "$COMPARE_JAR" ]]; then
 	GATEWAY_PORTS+=($COMPARE_PORT)
 fi
 BACKEND_URL=http://127.0.0.1:$BACKEND_PORT java $JAVA_OPTS -jar bench/plain-gateway/target/plain-gateway-*-exec.jar \
-	--server.port=$PLAIN_PORT > "$WORK/plain-gateway.log" 2>&1 &
+	--server.port=$SCG_PORT > "$WORK/plain-gateway.log" 2>&1 &
 PIDS+=($!)
-JVM_PID[plain]=$!
-for port in "${GATEWAY_PORTS[@]}" $PLAIN_PORT; do
+JVM_PID[scg]=$!
+for port in "${GATEWAY_PORTS[@]}" $SCG_PORT; do
 	until curl -sf "http://localhost:$port/actuator/health" > /dev/null; do sleep 1; done
 done
 
@@ -124,16 +124,16 @@ transactions() {
 # so every Java setup is warmed up until its JIT is quiet, and the report says how much each one
 # still compiled during the rounds. This machine's speed also drifts by ±15% over minutes: so the
 # setups take turns, ROUNDS times, and each one's median counts.
-SETUPS=(backend nginx plain unguarded gateway)
+SETUPS=(backend nginx scg plain gateway)
 declare -A URL HEADER JVM
 URL[backend]=http://127.0.0.1:$BACKEND_PORT/api/v1/products
 URL[nginx]=http://127.0.0.1:$NGINX_PORT/api/v1/products
-URL[plain]=http://127.0.0.1:$PLAIN_PORT/api/v1/products
-URL[unguarded]=http://127.0.0.1:$GATEWAY_PORT/unguarded/api/v1/products
+URL[scg]=http://127.0.0.1:$SCG_PORT/api/v1/products
+URL[plain]=http://127.0.0.1:$GATEWAY_PORT/plain/api/v1/products
 URL[gateway]=http://127.0.0.1:$GATEWAY_PORT/api/v1/products
 HEADER[gateway]="X-API-Key: $KEY"
-JVM[plain]=plain JVM[unguarded]=gateway JVM[gateway]=gateway
-JAVA_SETUPS=(plain unguarded gateway) JVMS=(plain gateway)
+JVM[scg]=scg JVM[plain]=gateway JVM[gateway]=gateway
+JAVA_SETUPS=(scg plain gateway) JVMS=(scg gateway)
 if [[ -n "$COMPARE_JAR" ]]; then
 	SETUPS+=(compared)
 	URL[compared]=http://127.0.0.1:$COMPARE_PORT/api/v1/products
@@ -204,7 +204,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	done
 	ratio=$(awk -v g="$(tail -1 "$WORK/gateway.rps")" -v p="$(tail -1 "$WORK/plain.rps")" 'BEGIN {printf "%.3f", g / p}')
 	echo "$ratio" >> "$WORK/ratio"
-	echo "round $round: plain $(tail -1 "$WORK/plain.rps"), gateway $(tail -1 "$WORK/gateway.rps") requests/s ($ratio)${COMPARE_JAR:+, compared $(tail -1 "$WORK/compared.rps" 2> /dev/null)}"
+	echo "round $round: plain route $(tail -1 "$WORK/plain.rps"), gateway $(tail -1 "$WORK/gateway.rps") requests/s ($ratio), plain Spring Cloud Gateway $(tail -1 "$WORK/scg.rps")${COMPARE_JAR:+, compared $(tail -1 "$WORK/compared.rps" 2> /dev/null)}"
 done
 transactions_after=$(transactions)
 lookups_after=$(metric claimport.gateway.key.database.lookups)
@@ -224,10 +224,10 @@ for name in "${SETUPS[@]}"; do
 	printf "| %s | %.0f | %.2f ms | %.2f ms |\n" "$name" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}"
 done
 echo
-awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v n="${RPS[nginx]}" -v u="${RPS[unguarded]}" -v r="$(median < "$WORK/ratio")" 'BEGIN {
-	printf "gateway / plain route: %.2f (%.1f%% lost to the security features and the request log)\n", g / p, (1 - g / p) * 100
-	printf "median of the rounds'"'"' own gateway / plain ratios: %.2f\n", r
-	printf "unguarded route / plain route: %.2f; gateway / unguarded route: %.2f\n", u / p, g / u
+awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v n="${RPS[nginx]}" -v s="${RPS[scg]}" -v r="$(median < "$WORK/ratio")" 'BEGIN {
+	printf "gateway / plain route: %.2f (%.1f%% lost to authentication, scopes, rate limits and the request log)\n", g / p, (1 - g / p) * 100
+	printf "median of the rounds'"'"' own gateway / plain route ratios: %.2f\n", r
+	printf "gateway / plain Spring Cloud Gateway: %.2f; plain route / plain Spring Cloud Gateway: %.2f\n", g / s, p / s
 	printf "gateway / nginx: %.2f; plain route / nginx: %.2f\n", g / n, p / n }'
 if [[ -n "$COMPARE_JAR" ]]; then
 	awk -v g="${RPS[gateway]}" -v p="${RPS[plain]}" -v c="${RPS[compared]}" 'BEGIN {

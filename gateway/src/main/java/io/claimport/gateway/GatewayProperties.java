@@ -14,7 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GatewayProperties(String adminToken, String signingKeyLocation, RequestLog requestLog,
 		Map<Plan, PlanLimits> plans, Keys keys, Network network, Lockout lockout, Shared shared) {
 
-	public record RequestLog(int bufferCapacity) {
+	/**
+	 * @param bufferCapacity how many entries wait for Kafka at most
+	 * @param excludedPaths the gateway's own paths whose requests are not logged, as
+	 * Spring path patterns ({@code /actuator/**}: probes and metric scrapes). None may
+	 * reach the API or the admin API, whose every request is logged.
+	 */
+	public record RequestLog(int bufferCapacity, @DefaultValue("/actuator/**") List<String> excludedPaths) {
 
 	}
 

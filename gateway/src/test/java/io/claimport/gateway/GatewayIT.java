@@ -153,6 +153,23 @@ class GatewayIT extends GatewayTest {
 	}
 
 	@Test
+	void leavesHealthProbesOutOfTheRequestLog() {
+		ApiClient.Response probe = this.anonymous.get("/actuator/health");
+		ApiClient.Response refused = this.anonymous.get("/api/v1/products");
+
+		assertThat(probe.status()).isEqualTo(200);
+		assertThat(probe.header("X-Request-Id")).isNull();
+		String refusedId = refused.header("X-Request-Id");
+		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
+			List<RequestLogTopic.Logged> entries = await().atMost(Duration.ofSeconds(30))
+				.until(() -> RequestLogTopic.read(log),
+						(read) -> read.stream().anyMatch((logged) -> logged.requestId().equals(refusedId)));
+			assertThat(entries).extracting((logged) -> logged.request().get("path").asString())
+				.doesNotContain("/actuator/health");
+		}
+	}
+
+	@Test
 	void looksAKeyUpInTheDatabaseOnceThenServesItFromMemory() {
 		ApiClient keyed = this.anonymous.with("X-API-Key", openAccount("BUSINESS").get("apiKey").get("key").asString());
 		double before = this.meters.counter("claimport.gateway.key.database.lookups").count();

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
+import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.network.ClientAddress;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
@@ -23,8 +24,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Logs every request the gateway answers, rejected ones included, once the answer is
- * complete. Each response carries the request's id in {@code X-Request-Id}, which the log
- * uses too.
+ * complete, except those to {@link ExcludedPaths}. Each logged response carries the
+ * request's id in {@code X-Request-Id}, which the log uses too.
  */
 @Component
 class RequestLogFilter implements RequestCheck {
@@ -40,10 +41,14 @@ class RequestLogFilter implements RequestCheck {
 
 	private final Clock clock;
 
-	RequestLogFilter(RequestLogPublisher publisher, ClientAddress clientAddress, Clock clock) {
+	private final ExcludedPaths excluded;
+
+	RequestLogFilter(RequestLogPublisher publisher, ClientAddress clientAddress, Clock clock,
+			GatewayProperties properties) {
 		this.publisher = publisher;
 		this.clientAddress = clientAddress;
 		this.clock = clock;
+		this.excluded = ExcludedPaths.of(properties.requestLog().excludedPaths());
 	}
 
 	@Override
@@ -53,6 +58,9 @@ class RequestLogFilter implements RequestCheck {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (this.excluded.contains(exchange.getRequest().getPath().pathWithinApplication())) {
+			return chain.filter(exchange);
+		}
 		Instant receivedAt = this.clock.instant();
 		long started = System.nanoTime();
 		String requestId = randomUuid().toString();
