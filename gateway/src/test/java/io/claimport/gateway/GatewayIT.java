@@ -78,6 +78,7 @@ class GatewayIT extends GatewayTest {
 		assertThat(backendSaw).hasSize(2).extracting(Seen::headers).allSatisfy((headers) -> {
 			assertThat(headers.containsKey("X-api-key")).isFalse();
 			assertThat(headers.containsKey("X-claimport-account")).isFalse();
+			assertThat(headers.get("Authorization")).as("only the gateway's identity").hasSize(1);
 			String authorization = headers.getFirst("Authorization");
 			assertThat(authorization).startsWith("Bearer ").doesNotContain(secret);
 			Jwt identity = verified(authorization);

@@ -63,7 +63,8 @@ class AdminAuthenticationFilter implements RequestCheck {
 					"The admin API needs the admin token as 'Authorization: Bearer <token>'.");
 		}
 		exchange.getAttributes()
-			.put(ExchangeAttributes.IDENTITY_TOKEN, this.identities.tokenFor(CallerIdentity.operator()));
+			.put(ExchangeAttributes.FORWARDED_AUTHORIZATION,
+					this.identities.authorizationFor(CallerIdentity.operator()));
 		return chain.filter(exchange);
 	}
 

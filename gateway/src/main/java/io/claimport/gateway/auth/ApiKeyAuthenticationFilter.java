@@ -83,7 +83,8 @@ class ApiKeyAuthenticationFilter implements RequestCheck {
 			CallerIdentity caller = new CallerIdentity(key.accountId(), key.id(), key.scopes());
 			exchange.getAttributes().put(ExchangeAttributes.CALLER, caller);
 			exchange.getAttributes().put(ExchangeAttributes.API_KEY, key);
-			exchange.getAttributes().put(ExchangeAttributes.IDENTITY_TOKEN, this.identities.tokenFor(caller));
+			exchange.getAttributes()
+				.put(ExchangeAttributes.FORWARDED_AUTHORIZATION, this.identities.authorizationFor(caller));
 			return chain.filter(exchange);
 		});
 	}

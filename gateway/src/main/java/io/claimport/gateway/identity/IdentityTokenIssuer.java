@@ -1,14 +1,12 @@
 package io.claimport.gateway.identity;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.TreeSet;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -19,11 +17,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.identity.IdentityToken;
+import io.claimport.gateway.web.HotPathCaches;
 
 /**
- * Signs the identity token the services trust (ES256). A token lives one minute and is
- * reused for half of that, so signing costs one operation per key per 30 seconds, not one
- * per request.
+ * Signs the identity token the services trust (ES256) and gives it as the proxied
+ * request's {@code Authorization} value. A token lives one minute and is reused for half
+ * of that, so signing costs one operation per key per 30 seconds, not one per request.
  */
 public class IdentityTokenIssuer {
 
@@ -33,7 +32,7 @@ public class IdentityTokenIssuer {
 
 	private final Clock clock;
 
-	private final Cache<CallerIdentity, String> tokens;
+	private final Cache<CallerIdentity, String> authorizations;
 
 	public IdentityTokenIssuer(ECKey signingKey, Clock clock) {
 		this.signingKey = signingKey;
@@ -44,14 +43,15 @@ public class IdentityTokenIssuer {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("the identity signing key is not an EC private key", ex);
 		}
-		this.tokens = Caffeine.newBuilder()
+		this.authorizations = HotPathCaches.newBuilder()
 			.maximumSize(100_000)
 			.expireAfterWrite(IdentityToken.TIME_TO_LIVE.dividedBy(2))
 			.build();
 	}
 
-	public String tokenFor(CallerIdentity identity) {
-		return this.tokens.get(identity, this::sign);
+	/** {@code Bearer <token>}. */
+	public String authorizationFor(CallerIdentity identity) {
+		return this.authorizations.get(identity, (caller) -> "Bearer " + sign(caller));
 	}
 
 	/** The public half, for the services to verify with. */
@@ -67,7 +67,6 @@ public class IdentityTokenIssuer {
 			.claim(IdentityToken.KEY_ID_CLAIM, identity.keyId())
 			.claim(IdentityToken.SCOPE_CLAIM, String.join(" ", new TreeSet<>(identity.scopes())))
 			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now.minus(Duration.ofSeconds(5))))
 			.expirationTime(Date.from(now.plus(IdentityToken.TIME_TO_LIVE)))
 			.build();
 		SignedJWT jwt = new SignedJWT(

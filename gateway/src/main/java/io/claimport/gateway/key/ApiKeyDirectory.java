@@ -6,14 +6,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.claimport.gateway.web.HotPathCaches;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Component;
 
@@ -35,18 +33,16 @@ public class ApiKeyDirectory {
 	private final Counter databaseLookups;
 
 	ApiKeyDirectory(ApiKeyStore store, MeterRegistry meters) {
-		Executor blocking = (task) -> Schedulers.boundedElastic().schedule(task);
 		this.databaseLookups = Counter.builder("claimport.gateway.key.database.lookups")
 			.description("API key lookups that missed the cache and went to the database")
 			.register(meters);
-		this.keysByHash = Caffeine.newBuilder()
+		this.keysByHash = HotPathCaches.newBuilder()
 			.maximumSize(100_000)
 			.expireAfterWrite(KNOWN_KEY_TTL)
-			.executor(blocking)
-			.buildAsync((hashHex) -> {
+			.buildAsync(HotPathCaches.blockingLoader((hashHex) -> {
 				this.databaseLookups.increment();
 				return store.findBySecretHash(HexFormat.of().parseHex(hashHex));
-			});
+			}));
 	}
 
 	public Mono<Optional<ApiKey>> find(String secret) {

@@ -57,12 +57,18 @@ public final class ApiKeySecret {
 			return false;
 		}
 		for (int i = PREFIX.length(); i < LENGTH; i++) {
-			if (BASE62.indexOf(presented.charAt(i)) < 0) {
+			if (!isBase62(presented.charAt(i))) {
 				return false;
 			}
 		}
-		CharSequence body = presented.subSequence(0, LENGTH - CHECKSUM_CHARACTERS);
-		return presented.endsWith(checksum(body));
+		long checksum = crc32(presented.getBytes(StandardCharsets.US_ASCII), LENGTH - CHECKSUM_CHARACTERS);
+		for (int i = LENGTH - 1; i >= LENGTH - CHECKSUM_CHARACTERS; i--) {
+			if (presented.charAt(i) != BASE62.charAt((int) (checksum % BASE62.length()))) {
+				return false;
+			}
+			checksum /= BASE62.length();
+		}
+		return true;
 	}
 
 	public static byte[] sha256(String secret) {
@@ -79,15 +85,23 @@ public final class ApiKeySecret {
 	}
 
 	private static String checksum(CharSequence body) {
-		CRC32 crc = new CRC32();
-		crc.update(body.toString().getBytes(StandardCharsets.US_ASCII));
-		long value = crc.getValue();
+		long value = crc32(body.toString().getBytes(StandardCharsets.US_ASCII), body.length());
 		char[] digits = new char[CHECKSUM_CHARACTERS];
 		for (int i = CHECKSUM_CHARACTERS - 1; i >= 0; i--) {
 			digits[i] = BASE62.charAt((int) (value % BASE62.length()));
 			value /= BASE62.length();
 		}
 		return new String(digits);
+	}
+
+	private static long crc32(byte[] bytes, int length) {
+		CRC32 crc = new CRC32();
+		crc.update(bytes, 0, length);
+		return crc.getValue();
+	}
+
+	private static boolean isBase62(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 	}
 
 }

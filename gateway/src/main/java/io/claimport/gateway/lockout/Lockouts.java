@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.claimport.gateway.GatewayProperties;
+import io.claimport.gateway.web.HotPathCaches;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -58,7 +58,7 @@ public class Lockouts {
 		this.sharedEnabled = properties.shared().enabled();
 		this.sharedTimeout = properties.shared().timeout();
 		this.clock = clock;
-		this.histories = Caffeine.newBuilder()
+		this.histories = HotPathCaches.newBuilder()
 			.maximumSize(1_000_000)
 			.expireAfterAccess(this.policy.window().plus(this.policy.duration()))
 			.build();

@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -23,6 +21,7 @@ import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.key.ApiKey;
 import io.claimport.gateway.plan.PlanLimits;
 import io.claimport.gateway.plan.Plans;
+import io.claimport.gateway.web.HotPathCaches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -89,16 +88,14 @@ class KeyRateLimits implements SmartLifecycle {
 					.build());
 		this.failedOpen = storeFailures(meters, "open");
 		this.failedClosed = storeFailures(meters, "closed");
-		Executor blocking = (task) -> Schedulers.boundedElastic().schedule(task);
-		this.limits = Caffeine.newBuilder()
+		this.limits = HotPathCaches.newBuilder()
 			.expireAfterAccess(Duration.ofHours(1))
-			.executor(blocking)
 			.<LimitsKey, Limits>removalListener((key, evicted, cause) -> {
 				if (evicted != null && cause != RemovalCause.REPLACED) {
 					this.unstoredOfEvicted.addAll(evicted.day().takeUnstored());
 				}
 			})
-			.buildAsync(this::load);
+			.buildAsync(HotPathCaches.blockingLoader(this::load));
 	}
 
 	Mono<RateLimitDecision> acquire(ApiKey key) {

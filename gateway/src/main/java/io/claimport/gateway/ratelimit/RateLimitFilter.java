@@ -2,9 +2,14 @@ package io.claimport.gateway.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.key.ApiKey;
+import io.claimport.gateway.plan.Plan;
+import io.claimport.gateway.plan.PlanLimits;
+import io.claimport.gateway.plan.Plans;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.FilterOrder;
 import io.claimport.gateway.web.Problems;
@@ -34,10 +39,17 @@ class RateLimitFilter implements RequestCheck {
 
 	private final Clock clock;
 
-	RateLimitFilter(KeyRateLimits limits, Problems problems, Clock clock) {
+	/** What the headers say of each plan's limits, which only a restart changes. */
+	private final Map<Plan, PolicyHeaders> policies = new EnumMap<>(Plan.class);
+
+	RateLimitFilter(KeyRateLimits limits, Plans plans, Problems problems, Clock clock) {
 		this.limits = limits;
 		this.problems = problems;
 		this.clock = clock;
+		for (Plan plan : Plan.values()) {
+			PlanLimits planLimits = plans.of(plan);
+			this.policies.put(plan, PolicyHeaders.of(planLimits.requestsPerMinute(), planLimits.requestsPerDay()));
+		}
 	}
 
 	@Override
@@ -52,7 +64,7 @@ class RateLimitFilter implements RequestCheck {
 			return chain.filter(exchange);
 		}
 		return this.limits.acquire(key).flatMap((decision) -> {
-			writeHeaders(exchange.getResponse().getHeaders(), decision);
+			writeHeaders(exchange.getResponse().getHeaders(), key.plan(), decision);
 			if (decision.granted()) {
 				return chain.filter(exchange);
 			}
@@ -67,18 +79,21 @@ class RateLimitFilter implements RequestCheck {
 		});
 	}
 
-	private void writeHeaders(HttpHeaders headers, RateLimitDecision decision) {
-		long now = this.clock.instant().getEpochSecond();
+	private void writeHeaders(HttpHeaders headers, Plan plan, RateLimitDecision decision) {
+		long now = this.clock.millis() / 1000;
 		long minuteReset = seconds(decision.minuteReset());
 		long dayReset = seconds(decision.dayReset());
-		headers.set("X-RateLimit-Limit", Integer.toString(decision.minuteLimit()));
+		PolicyHeaders policy = this.policies.get(plan);
+		if (policy == null || !policy.describes(decision)) {
+			policy = PolicyHeaders.of(decision.minuteLimit(), decision.dayLimit());
+		}
+		headers.set("X-RateLimit-Limit", policy.minuteLimit());
 		headers.set("X-RateLimit-Remaining", Integer.toString(decision.minuteRemaining()));
 		headers.set("X-RateLimit-Reset", Long.toString(now + minuteReset));
-		headers.set("X-RateLimit-Limit-Day", Long.toString(decision.dayLimit()));
+		headers.set("X-RateLimit-Limit-Day", policy.dayLimit());
 		headers.set("X-RateLimit-Remaining-Day", Long.toString(decision.dayRemaining()));
 		headers.set("X-RateLimit-Reset-Day", Long.toString(now + dayReset));
-		headers.set("RateLimit-Policy",
-				"\"minute\";q=" + decision.minuteLimit() + ";w=60, \"day\";q=" + decision.dayLimit() + ";w=86400");
+		headers.set("RateLimit-Policy", policy.policy());
 		headers.set("RateLimit", "\"minute\";r=" + decision.minuteRemaining() + ";t=" + minuteReset + ", \"day\";r="
 				+ decision.dayRemaining() + ";t=" + dayReset);
 	}
@@ -100,6 +115,21 @@ class RateLimitFilter implements RequestCheck {
 		problem.setProperty("window", day ? "day" : "minute");
 		problem.setProperty("retryAfter", retryAfter);
 		return problem;
+	}
+
+	/** The header values that depend only on the limits. */
+	private record PolicyHeaders(int minuteLimitValue, long dayLimitValue, String minuteLimit, String dayLimit,
+			String policy) {
+
+		static PolicyHeaders of(int minuteLimit, long dayLimit) {
+			return new PolicyHeaders(minuteLimit, dayLimit, Integer.toString(minuteLimit), Long.toString(dayLimit),
+					"\"minute\";q=" + minuteLimit + ";w=60, \"day\";q=" + dayLimit + ";w=86400");
+		}
+
+		boolean describes(RateLimitDecision decision) {
+			return decision.minuteLimit() == this.minuteLimitValue && decision.dayLimit() == this.dayLimitValue;
+		}
+
 	}
 
 	/**

@@ -13,10 +13,10 @@ public final class ExchangeAttributes {
 	public static final String API_KEY = "claimport.apiKey";
 
 	/**
-	 * The identity token the gateway signed for the caller, which the proxied request
-	 * carries to the service.
+	 * The proxied request's {@code Authorization} value: the identity token the gateway
+	 * signed for the caller, as a bearer token.
 	 */
-	public static final String IDENTITY_TOKEN = "claimport.identityToken";
+	public static final String FORWARDED_AUTHORIZATION = "claimport.forwardedAuthorization";
 
 	/** Why the gateway refused the request, in snake_case, for the request log. */
 	public static final String REJECTION_REASON = "claimport.rejectionReason";

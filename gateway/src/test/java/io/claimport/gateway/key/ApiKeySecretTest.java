@@ -48,6 +48,7 @@ class ApiKeySecretTest {
 	void recognisesValuesThatCannotBeKeys() {
 		String secret = ApiKeySecret.generate();
 		char changed = (secret.charAt(20) == 'a') ? 'b' : 'a';
+		char otherLast = (secret.charAt(62) == 'a') ? 'b' : 'a';
 
 		assertThat(ApiKeySecret.isWellFormed(null)).isFalse();
 		assertThat(ApiKeySecret.isWellFormed("cp_live_short")).isFalse();
@@ -55,6 +56,8 @@ class ApiKeySecretTest {
 		assertThat(ApiKeySecret.isWellFormed(secret.substring(0, 62) + "!")).isFalse();
 		assertThat(ApiKeySecret.isWellFormed(secret.substring(0, 20) + changed + secret.substring(21)))
 			.as("one character changed fails the checksum")
+			.isFalse();
+		assertThat(ApiKeySecret.isWellFormed(secret.substring(0, 62) + otherLast)).as("a checksum that does not match")
 			.isFalse();
 	}
 
