@@ -2,7 +2,6 @@ package io.claimport.gateway.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,6 +46,8 @@ class KeyRateLimits implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(KeyRateLimits.class);
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
+
+	private static final long MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
 	private final Plans plans;
 
@@ -140,8 +141,9 @@ class KeyRateLimits implements SmartLifecycle {
 	}
 
 	private RateLimitDecision acquire(Limits limits) {
-		Instant now = this.clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		long now = this.clock.millis();
+		long epochDay = Math.floorDiv(now, MILLIS_PER_DAY);
+		LocalDate today = LocalDate.ofEpochDay(epochDay);
 		RateLimitDecision.Refusal refusedBy = null;
 		DailyQuota.Outcome day = limits.day().tryAcquire(today);
 		long dayRemaining = day.remaining();
@@ -158,7 +160,7 @@ class KeyRateLimits implements SmartLifecycle {
 				refusedBy = RateLimitDecision.Refusal.MINUTE;
 			}
 		}
-		Duration untilMidnight = Duration.between(now, today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+		Duration untilMidnight = Duration.ofMillis((epochDay + 1) * MILLIS_PER_DAY - now);
 		return new RateLimitDecision(refusedBy, minute.limit(), minute.remaining(),
 				Duration.ofMillis(minute.millisUntilAllPermits()), Duration.ofMillis(minute.millisUntilNextPermit()),
 				limits.day().limit(), dayRemaining, untilMidnight);

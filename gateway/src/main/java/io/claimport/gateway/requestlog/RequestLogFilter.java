@@ -64,7 +64,7 @@ class RequestLogFilter implements RequestCheck {
 		Instant receivedAt = this.clock.instant();
 		long started = System.nanoTime();
 		String requestId = randomUuid().toString();
-		exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
+		exchange.getResponse().getHeaders().add(REQUEST_ID_HEADER, requestId);
 		return chain.filter(exchange)
 			.doFinally((signal) -> this.publisher
 				.publish(entry(exchange, requestId, receivedAt, (System.nanoTime() - started) / 1_000_000, signal)));
