@@ -33,14 +33,17 @@ import org.springframework.stereotype.Component;
  * again until Kafka takes them. Meanwhile new entries fill the buffer; what does not fit
  * is dropped and counted in {@code claimport.gateway.request_log.dropped}. Adding an
  * entry takes no lock and wakes no thread: the sender looks for entries every
- * {@value #POLL_MILLIS} ms.
+ * {@value #POLL_MILLIS} ms. It waits for Kafka's acknowledgement of each batch before it
+ * takes the next, and has the producer send at once rather than linger: so it sends up to
+ * {@value #BATCH} entries per round trip to Kafka, well beyond what one replica answers
+ * in that time.
  */
 @Component
 class RequestLogPublisher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestLogPublisher.class);
 
-	private static final int BATCH = 500;
+	private static final int BATCH = 5_000;
 
 	private static final long POLL_MILLIS = 50;
 
@@ -170,6 +173,12 @@ class RequestLogPublisher implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				sends.add(CompletableFuture.failedFuture(ex));
 			}
+		}
+		try {
+			this.kafka.flush();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Kafka did not take the request-log records at once", ex);
 		}
 		List<ProducerRecord<String, String>> unsent = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {
