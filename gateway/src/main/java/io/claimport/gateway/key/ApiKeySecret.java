@@ -45,7 +45,7 @@ public final class ApiKeySecret {
 		for (int i = 0; i < RANDOM_CHARACTERS; i++) {
 			key.append(BASE62.charAt(RANDOM.nextInt(BASE62.length())));
 		}
-		return key.append(checksum(key)).toString();
+		return key.append(checksum(key.toString().getBytes(StandardCharsets.US_ASCII), key.length())).toString();
 	}
 
 	/**
@@ -61,14 +61,8 @@ public final class ApiKeySecret {
 				return false;
 			}
 		}
-		long checksum = crc32(presented.getBytes(StandardCharsets.US_ASCII), LENGTH - CHECKSUM_CHARACTERS);
-		for (int i = LENGTH - 1; i >= LENGTH - CHECKSUM_CHARACTERS; i--) {
-			if (presented.charAt(i) != BASE62.charAt((int) (checksum % BASE62.length()))) {
-				return false;
-			}
-			checksum /= BASE62.length();
-		}
-		return true;
+		byte[] ascii = presented.getBytes(StandardCharsets.US_ASCII);
+		return presented.endsWith(checksum(ascii, LENGTH - CHECKSUM_CHARACTERS));
 	}
 
 	public static byte[] sha256(String secret) {
@@ -84,20 +78,17 @@ public final class ApiKeySecret {
 		return secret.substring(secret.length() - 4);
 	}
 
-	private static String checksum(CharSequence body) {
-		long value = crc32(body.toString().getBytes(StandardCharsets.US_ASCII), body.length());
+	/** The base62 CRC32 of the first {@code length} bytes. */
+	private static String checksum(byte[] ascii, int length) {
+		CRC32 crc = new CRC32();
+		crc.update(ascii, 0, length);
+		long value = crc.getValue();
 		char[] digits = new char[CHECKSUM_CHARACTERS];
 		for (int i = CHECKSUM_CHARACTERS - 1; i >= 0; i--) {
 			digits[i] = BASE62.charAt((int) (value % BASE62.length()));
 			value /= BASE62.length();
 		}
 		return new String(digits);
-	}
-
-	private static long crc32(byte[] bytes, int length) {
-		CRC32 crc = new CRC32();
-		crc.update(bytes, 0, length);
-		return crc.getValue();
 	}
 
 	private static boolean isBase62(char c) {

@@ -39,7 +39,10 @@ class RateLimitFilter implements RequestCheck {
 
 	private final Clock clock;
 
-	/** What the headers say of each plan's limits, which only a restart changes. */
+	/**
+	 * What the headers say of each plan's limits, which only a restart changes. A
+	 * decision's limits are always its key's plan's.
+	 */
 	private final Map<Plan, PolicyHeaders> policies = new EnumMap<>(Plan.class);
 
 	RateLimitFilter(KeyRateLimits limits, Plans plans, Problems problems, Clock clock) {
@@ -47,8 +50,7 @@ class RateLimitFilter implements RequestCheck {
 		this.problems = problems;
 		this.clock = clock;
 		for (Plan plan : Plan.values()) {
-			PlanLimits planLimits = plans.of(plan);
-			this.policies.put(plan, PolicyHeaders.of(planLimits.requestsPerMinute(), planLimits.requestsPerDay()));
+			this.policies.put(plan, PolicyHeaders.of(plans.of(plan)));
 		}
 	}
 
@@ -84,9 +86,6 @@ class RateLimitFilter implements RequestCheck {
 		long minuteReset = seconds(decision.minuteReset());
 		long dayReset = seconds(decision.dayReset());
 		PolicyHeaders policy = this.policies.get(plan);
-		if (policy == null || !policy.describes(decision)) {
-			policy = PolicyHeaders.of(decision.minuteLimit(), decision.dayLimit());
-		}
 		// written once per request: adding spares Netty the search for an earlier value
 		headers.add("X-RateLimit-Limit", policy.minuteLimit());
 		headers.add("X-RateLimit-Remaining", Integer.toString(decision.minuteRemaining()));
@@ -119,16 +118,12 @@ class RateLimitFilter implements RequestCheck {
 	}
 
 	/** The header values that depend only on the limits. */
-	private record PolicyHeaders(int minuteLimitValue, long dayLimitValue, String minuteLimit, String dayLimit,
-			String policy) {
+	private record PolicyHeaders(String minuteLimit, String dayLimit, String policy) {
 
-		static PolicyHeaders of(int minuteLimit, long dayLimit) {
-			return new PolicyHeaders(minuteLimit, dayLimit, Integer.toString(minuteLimit), Long.toString(dayLimit),
-					"\"minute\";q=" + minuteLimit + ";w=60, \"day\";q=" + dayLimit + ";w=86400");
-		}
-
-		boolean describes(RateLimitDecision decision) {
-			return decision.minuteLimit() == this.minuteLimitValue && decision.dayLimit() == this.dayLimitValue;
+		static PolicyHeaders of(PlanLimits limits) {
+			return new PolicyHeaders(Integer.toString(limits.requestsPerMinute()),
+					Long.toString(limits.requestsPerDay()), "\"minute\";q=" + limits.requestsPerMinute()
+							+ ";w=60, \"day\";q=" + limits.requestsPerDay() + ";w=86400");
 		}
 
 	}
