@@ -45,7 +45,37 @@ public final class ProblemTypes {
 	/** The gateway accepts HTTPS only. */
 	public static final URI HTTPS_REQUIRED = URI.create(BASE + "https-required");
 
+	/**
+	 * A request the API does not serve with this method; the {@code Allow} header says
+	 * which it does.
+	 */
+	public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
+
+	/** A method the API does not know at all. */
+	public static final URI METHOD_NOT_IMPLEMENTED = URI.create(BASE + "method-not-implemented");
+
+	/**
+	 * A body in a media type the API does not read; {@code supportedMediaTypes} names
+	 * those it does.
+	 */
+	public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
+
+	/** An answer in a media type the API does not write. */
+	public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
+
+	/** A body, request line or header section larger than the API takes. */
+	public static final URI REQUEST_TOO_LARGE = URI.create(BASE + "request-too-large");
+
+	/**
+	 * The service behind the gateway cannot be reached; retry after {@code Retry-After}.
+	 */
 	public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
+
+	/** The service behind the gateway broke off its answer. */
+	public static final URI BAD_GATEWAY = URI.create(BASE + "bad-gateway");
+
+	/** The service behind the gateway did not answer in time. */
+	public static final URI GATEWAY_TIMEOUT = URI.create(BASE + "gateway-timeout");
 
 	public static final URI INTERNAL = URI.create(BASE + "internal");
 

@@ -88,7 +88,7 @@ public class Order implements Persistable<String> {
 		this.customerName = draft.customerName();
 		this.currency = draft.currency().toUpperCase(Locale.ROOT);
 		this.lineItems = new ArrayList<>(draft.lineItems());
-		this.totalAmount = this.lineItems.stream().map(LineItem::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+		this.totalAmount = draft.total();
 		this.createdAt = now;
 		this.updatedAt = now;
 		this.isNew = true;

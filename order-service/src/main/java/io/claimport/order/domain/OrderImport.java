@@ -1,5 +1,6 @@
 package io.claimport.order.domain;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,9 +12,14 @@ import io.claimport.service.bulk.ItemError;
 /**
  * Decides which drafts of a bulk import become orders. An order number, when given, names
  * one order per account: a draft repeating one the account has, or an earlier draft of
- * the same request, is refused, so re-sending a batch does not duplicate orders.
+ * the same request, is refused, so re-sending a batch does not duplicate orders. An order
+ * whose total the order book cannot hold is refused too: each line passes its own rules,
+ * but their sum may not.
  */
 public final class OrderImport {
+
+	/** The largest total the order book stores: {@code NUMERIC(14, 2)}. */
+	public static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
 
 	private final List<Indexed<OrderDraft>> accepted = new ArrayList<>();
 
@@ -27,7 +33,12 @@ public final class OrderImport {
 		Set<String> inRequest = new HashSet<>();
 		for (Indexed<OrderDraft> numbered : drafts) {
 			String number = numbered.item().orderNumber();
-			if (number != null && existingOrderNumbers.contains(number)) {
+			BigDecimal total = numbered.item().total();
+			if (total.compareTo(MAX_TOTAL) > 0) {
+				result.refused.add(new ItemError(numbered.index(), "lineItems", "maxTotal", "lineItems add up to "
+						+ total.toPlainString() + ", more than the largest order total, " + MAX_TOTAL.toPlainString()));
+			}
+			else if (number != null && existingOrderNumbers.contains(number)) {
 				result.refused.add(new ItemError(numbered.index(), "orderNumber", "unique",
 						"orderNumber " + number + " already belongs to another order"));
 			}

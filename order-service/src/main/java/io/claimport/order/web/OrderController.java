@@ -8,6 +8,7 @@ import io.claimport.order.domain.OrderStatus;
 import io.claimport.order.internal.OrderBook;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
+import io.claimport.service.web.OffsetPaging;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,6 +56,7 @@ class OrderController {
 			@RequestParam(required = false) @Email String customerEmail,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		OffsetPaging.check(page, size);
 		Page<OrderResponse> found = this.orders.search(caller.accountId(), status, customerEmail, page, size)
 			.map(this.mapper::toResponse);
 		return PageResponse.of(found.getContent(), page, size, found.getTotalElements());

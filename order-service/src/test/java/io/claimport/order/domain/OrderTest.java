@@ -37,6 +37,22 @@ class OrderTest {
 		assertThat(decision.refused()).extracting((error) -> error.index()).containsExactly(3, 4);
 	}
 
+	@Test
+	void refusesAnOrderWhoseTotalTheOrderBookCannotHoldAndKeepsTheOthers() {
+		LineItem costly = new LineItem("A", null, 100_000, new BigDecimal("9999999999.99"));
+		LineItem atTheLimit = new LineItem("B", null, 1, OrderImport.MAX_TOTAL);
+		OrderImport decision = OrderImport.decide(
+				List.of(new Indexed<>(0, draft("1", List.of(costly))),
+						new Indexed<>(1, draft("2", List.of(atTheLimit))),
+						new Indexed<>(2,
+								draft("3", List.of(atTheLimit, new LineItem("C", null, 1, new BigDecimal("0.01")))))),
+				Set.of());
+
+		assertThat(decision.accepted()).extracting(Indexed::index).containsExactly(1);
+		assertThat(decision.refused()).extracting((error) -> error.index() + ":" + error.field() + ":" + error.rule())
+			.containsExactly("0:lineItems:maxTotal", "2:lineItems:maxTotal");
+	}
+
 	private static Indexed<OrderDraft> numbered(int index, String number) {
 		return new Indexed<>(index, draft(number, List.of(new LineItem("A", null, 1, BigDecimal.ONE))));
 	}

@@ -81,6 +81,22 @@ class OrdersApiIT {
 	}
 
 	@Test
+	void refusesAnOrderWhoseTotalNoColumnHoldsAndCreatesTheRestOfTheBulk() {
+		Map<String, Object> huge = Map.of("customer", Map.of("email", "ann@example.com", "name", "Ann"), "lineItems",
+				List.of(Map.of("sku", "A", "quantity", 100_000, "price", new BigDecimal("9999999999.99"))));
+
+		ApiClient.Response response = this.api.post("/api/v1/orders",
+				List.of(order("4001", null, "ann@example.com"), huge));
+
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode error = response.json().get("errors").get(0);
+		assertThat(error.get("index").asInt()).isEqualTo(1);
+		assertThat(error.get("field").asString()).isEqualTo("lineItems");
+		assertThat(error.get("rule").asString()).isEqualTo("maxTotal");
+		assertThat(this.api.get("/api/v1/orders").json().get("totalElements").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void refusesAnOrderNumberTheAccountAlreadyHas() {
 		this.api.post("/api/v1/orders", List.of(order("2001", null, "ann@example.com")));
 

@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Function;
 
+import io.claimport.common.problem.FieldViolation;
+import io.claimport.common.problem.TextRules;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 /**
- * Checks a bulk request item by item with Bean Validation, so one bad item is reported
- * without failing the others. The item count is checked first: outside its bounds nothing
- * is created.
+ * Checks a bulk request item by item with Bean Validation and {@link TextRules}, so one
+ * bad item is reported without failing the others. The item count is checked first:
+ * outside its bounds nothing is created.
  */
 public class BulkValidator {
 
@@ -38,6 +39,9 @@ public class BulkValidator {
 			for (ConstraintViolation<T> violation : this.validator.validate(item)) {
 				String field = violation.getPropertyPath().toString();
 				itemErrors.add(new ItemError(index, field, rule(violation), field + " " + violation.getMessage()));
+			}
+			for (FieldViolation violation : TextRules.violations(item)) {
+				itemErrors.add(new ItemError(index, violation.field(), violation.rule(), violation.message()));
 			}
 			if (itemErrors.isEmpty()) {
 				valid.add(new Indexed<>(index, item));

@@ -8,6 +8,7 @@ import java.util.List;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.DispatcherType;
 import io.claimport.common.identity.IdentityToken;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -46,7 +48,9 @@ public class IdentityConfiguration {
 		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/info")
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/api/**")
 				.access(new ScopeAuthorization())
@@ -60,6 +64,16 @@ public class IdentityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * Requests Spring Security's firewall refuses (an unknown method, a dot segment or
+	 * {@code ;} in the path, a control character in a header) answered for what they are,
+	 * not as a missing identity.
+	 */
+	@Bean
+	RequestRejectedHandler problemRequestRejectedHandler(JsonMapper json) {
+		return new ProblemRequestRejectedHandler(json);
 	}
 
 	@Bean

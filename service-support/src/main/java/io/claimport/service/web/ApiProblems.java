@@ -2,12 +2,14 @@ package io.claimport.service.web;
 
 import io.claimport.common.problem.FieldViolation;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.claimport.common.problem.ProblemTypes;
+import io.claimport.common.problem.StatusProblem;
 import io.claimport.service.bulk.BulkLimitExceededException;
 import io.claimport.service.bulk.BulkResult;
 
@@ -19,12 +21,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -41,6 +45,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final String ERRORS = "errors";
+
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	private static final String DATA_EXCEPTION_CLASS = "22";
+
+	private static final java.net.URI ABOUT_BLANK = java.net.URI.create("about:blank");
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
@@ -93,10 +103,45 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail conflict(DataIntegrityViolationException ex) {
+	ProblemDetail refusedByTheDatabase(DataIntegrityViolationException ex) {
 		// never echo the database's message: it can quote other accounts' values
-		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict",
-				"The request conflicts with a change made at the same time. Retry it.");
+		String sqlState = sqlState(ex);
+		if (UNIQUE_VIOLATION.equals(sqlState)) {
+			// the checks before the write saw no such value: a request made at the same
+			// time took it
+			return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict",
+					"The request conflicts with a change made at the same time. Retry it.");
+		}
+		if (sqlState != null && sqlState.startsWith(DATA_EXCEPTION_CLASS)) {
+			// a value the field rules let through but the database cannot hold: a gap in
+			// the
+			// rules, reported so that it gets closed; retrying would not help the client
+			log.warn("A value passed validation but the database refused it (SQLSTATE {})", sqlState);
+			return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+					"A value in the request is outside what the API can store.");
+		}
+		log.error("Integrity violation that validation should have prevented (SQLSTATE {})", sqlState, ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+				"Something went wrong on our side. The request id in the X-Request-Id header helps support find it.");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unsupportedMediaType(UnsupportedMediaTypeException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+				"Unsupported media type", ex.getMessage());
+		problem.setProperty("supportedMediaTypes",
+				UnsupportedMediaTypeException.SUPPORTED.stream().map(MediaType::toString).toList());
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.header(HttpHeaders.ACCEPT, MediaType.toString(UnsupportedMediaTypeException.SUPPORTED))
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooLarge(RequestTooLargeException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.REQUEST_TOO_LARGE,
+				"Request too large", ex.getMessage());
+		problem.setProperty("maxBytes", ex.maxBytes());
+		return problem;
 	}
 
 	@ExceptionHandler
@@ -141,9 +186,48 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
-					"The request body is not valid JSON of the expected shape."));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+				"The request body is not valid JSON of the expected shape.");
+		UnreadableJson.violation(ex).ifPresent((violation) -> {
+			problem.setDetail(violation.message());
+			problem.setProperty(ERRORS, List.of(violation));
+		});
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+				"Unsupported media type", "Send the request body as application/json.");
+		problem.setProperty("supportedMediaTypes",
+				UnsupportedMediaTypeException.SUPPORTED.stream().map(MediaType::toString).toList());
+		headers.setAccept(UnsupportedMediaTypeException.SUPPORTED);
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+	}
+
+	/**
+	 * Spring MVC's own answers (405, 406, 404 for no handler …) get the type URI of their
+	 * status instead of {@code about:blank}.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && ABOUT_BLANK.equals(problem.getType())) {
+			StatusProblem known = StatusProblem.of(statusCode.value());
+			problem.setType(known.type());
+			problem.setTitle(known.title());
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static String sqlState(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
 	}
 
 	static ProblemDetail validation(List<FieldViolation> violations) {

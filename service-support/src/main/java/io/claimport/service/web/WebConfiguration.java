@@ -1,19 +1,85 @@
 package io.claimport.service.web;
 
+import java.util.Arrays;
+
 import io.claimport.service.bulk.BulkValidator;
 import jakarta.validation.Validator;
+import org.apache.catalina.Container;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-@AutoConfiguration
-@Import(ApiProblems.class)
+/**
+ * How every service reads requests and answers errors: problem+json for all of them,
+ * including those Tomcat refuses on its own and the error page; JSON read strictly (a key
+ * given twice, or a fraction for a whole number, is refused rather than silently
+ * resolved); texts and query parameters checked by {@link TextRules}.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@Import({ ApiProblems.class, ProblemErrorController.class, StrictJsonBodies.class })
 public class WebConfiguration {
 
 	@Bean
 	BulkValidator bulkValidator(Validator validator) {
 		return new BulkValidator(validator);
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer strictJson() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+	}
+
+	@Bean
+	WebMvcConfigurer requestShapeChecks() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new RequestShapeInterceptor());
+			}
+		};
+	}
+
+	/**
+	 * Puts {@link ProblemErrorReportValve} in place of every error report valve of the
+	 * host, Spring Boot's included, once all customizers have run.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return (factory) -> factory.addContextCustomizers((context) -> context.addLifecycleListener((event) -> {
+			if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+				useProblemErrorReports(context.getParent());
+			}
+		}));
+	}
+
+	private static void useProblemErrorReports(Container host) {
+		for (Valve valve : host.getPipeline().getValves()) {
+			if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+				host.getPipeline().removeValve(valve);
+			}
+		}
+		if (host instanceof StandardHost standardHost) {
+			standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+		}
+		boolean present = Arrays.stream(host.getPipeline().getValves())
+			.anyMatch(ProblemErrorReportValve.class::isInstance);
+		if (!present) {
+			host.getPipeline().addValve(new ProblemErrorReportValve());
+		}
 	}
 
 }

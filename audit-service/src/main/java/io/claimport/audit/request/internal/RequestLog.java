@@ -3,6 +3,7 @@ package io.claimport.audit.request.internal;
 import java.util.List;
 import java.util.Objects;
 
+import io.claimport.audit.request.domain.StorableRequest;
 import io.claimport.common.event.LoggedRequests;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.page.PageResponse;
@@ -29,10 +30,14 @@ public class RequestLog {
 		this.ledger = ledger;
 	}
 
-	/** Stores the requests of a request-log event, each once however often it comes. */
+	/**
+	 * Stores the requests of a request-log event, each once however often it comes, and
+	 * each made to fit its columns, so that no entry can fail the others.
+	 */
 	@Transactional
 	public void record(ReceivedEvent event) {
-		List<RequestLogged> requests = LoggedRequests.in(event.payload());
+		List<RequestLogged> requests = StorableRequest.all(LoggedRequests.in(event.payload()),
+				event.envelope().occurredAt());
 		if (!requests.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
 			this.store.insertAll(requests);
 		}

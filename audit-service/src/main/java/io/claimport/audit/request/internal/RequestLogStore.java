@@ -18,8 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RequestLogStore {
 
-	private static final int MAX_TEXT = 500;
-
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate batch;
@@ -29,17 +27,18 @@ class RequestLogStore {
 		this.batch = batch;
 	}
 
+	/** Entries must fit their columns ({@code StorableRequest}). */
 	void insertAll(List<RequestLogged> entries) {
 		SqlParameterSource[] rows = entries.stream()
 			.map((entry) -> new MapSqlParameterSource().addValue("requestId", entry.requestId())
 				.addValue("accountId", entry.accountId())
 				.addValue("keyId", entry.keyId())
 				.addValue("method", entry.method())
-				.addValue("path", truncate(entry.path(), 2000))
+				.addValue("path", entry.path())
 				.addValue("status", entry.status())
 				.addValue("latency", entry.latencyMillis())
 				.addValue("clientIp", entry.clientIp())
-				.addValue("userAgent", truncate(entry.userAgent(), MAX_TEXT))
+				.addValue("userAgent", entry.userAgent())
 				.addValue("receivedAt", Timestamp.from(entry.receivedAt()))
 				.addValue("rejectionReason", entry.rejectionReason()))
 			.toArray(SqlParameterSource[]::new);
@@ -90,10 +89,6 @@ class RequestLogStore {
 				rs.getString("method"), rs.getString("path"), rs.getInt("status"), rs.getLong("latency_ms"),
 				rs.getString("client_ip"), rs.getString("user_agent"), rs.getTimestamp("received_at").toInstant(),
 				rs.getString("rejection_reason"));
-	}
-
-	private static String truncate(String value, int max) {
-		return (value == null || value.length() <= max) ? value : value.substring(0, max);
 	}
 
 	record Filter(String accountId, Integer status, String keyId) {

@@ -4,6 +4,7 @@ import io.claimport.audit.request.internal.RequestLog;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.PageResponse;
+import io.claimport.service.web.OffsetPaging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -26,6 +27,7 @@ class AuditController {
 			@RequestParam(required = false) @Min(100) @Max(599) Integer status,
 			@RequestParam(required = false) String keyId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+		OffsetPaging.check(page, size);
 		return this.requestLog.forAccount(caller.accountId(), status, keyId, page, size);
 	}
 

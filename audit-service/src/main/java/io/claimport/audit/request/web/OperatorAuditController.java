@@ -4,6 +4,7 @@ import io.claimport.audit.request.internal.RequestLog;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.PageResponse;
+import io.claimport.service.web.OffsetPaging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -34,6 +35,7 @@ class OperatorAuditController {
 		if (!caller.isOperator()) {
 			throw new AccessDeniedException("Only operators can read every account's requests.");
 		}
+		OffsetPaging.check(page, size);
 		return this.requestLog.forOperators(accountId, status, keyId, page, size);
 	}
 

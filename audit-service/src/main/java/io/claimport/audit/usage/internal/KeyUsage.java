@@ -3,6 +3,7 @@ package io.claimport.audit.usage.internal;
 import java.util.List;
 import java.util.Objects;
 
+import io.claimport.audit.request.domain.StorableRequest;
 import io.claimport.common.event.LoggedRequests;
 import io.claimport.service.messaging.ProcessedEventLedger;
 import io.claimport.service.messaging.ReceivedEvent;
@@ -33,7 +34,8 @@ public class KeyUsage {
 	 */
 	@Transactional
 	public void record(ReceivedEvent event) {
-		List<KeyDayUsage> usage = KeyDayUsage.of(LoggedRequests.in(event.payload()));
+		List<KeyDayUsage> usage = KeyDayUsage
+			.of(StorableRequest.all(LoggedRequests.in(event.payload()), event.envelope().occurredAt()));
 		if (!usage.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
 			usage.forEach(this.store::add);
 		}

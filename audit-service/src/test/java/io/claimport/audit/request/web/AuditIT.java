@@ -57,6 +57,26 @@ class AuditIT {
 	}
 
 	@Test
+	void keepsEveryEntryOfABatchWhenOneCarriesValuesItsColumnsCannotHold() {
+		String account = PublicIds.next("acct");
+		Instant now = Instant.now();
+		RequestLogged before = entry(account, "key_a", 200, now.minusSeconds(3), null);
+		RequestLogged hostile = new RequestLogged(UUID.randomUUID().toString(), account, "key_a",
+				"PROPFINDPROPFINDPROPFINDPROPFINDPROPFIND", "/api/v1/products/\u0000/\uD800", 501, 1, "203.0.113.7",
+				"agent\u0000" + "x".repeat(2_000), now.minusSeconds(2), null);
+		RequestLogged after = entry(account, "key_a", 201, now.minusSeconds(1), null);
+		loggedTogether(before, hostile, after);
+
+		JsonNode all = await().atMost(Duration.ofSeconds(30))
+			.until(() -> requests(account, ""), (body) -> body.get("totalElements").asInt() == 3);
+
+		assertThat(statuses(all)).containsExactly(201, 501, 200);
+		JsonNode stored = all.get("data").get(1);
+		assertThat(stored.get("method").asString()).startsWith("PROPFINDPROPFIND").endsWith("…").hasSize(32);
+		assertThat(stored.get("userAgent").asString()).startsWith("agent\uFFFDx").hasSize(500);
+	}
+
+	@Test
 	void storesARedeliveredEntryOnce() {
 		String account = PublicIds.next("acct");
 		RequestLogged entry = entry(account, "key_a", 200, Instant.now(), null);

@@ -7,6 +7,7 @@ import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.PageResponse;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
+import io.claimport.service.web.OffsetPaging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -52,6 +53,7 @@ class ProductController {
 	PageResponse<ProductResponse> list(CallerIdentity caller, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String sku, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		OffsetPaging.check(page, size);
 		Page<ProductResponse> found = this.catalog.search(caller.accountId(), category, sku, page, size)
 			.map(this.mapper::toResponse);
 		return PageResponse.of(found.getContent(), page, size, found.getTotalElements());

@@ -1,0 +1,74 @@
+package io.claimport.service.identity;
+
+import java.io.IOException;
+import java.util.Set;
+
+import io.claimport.common.problem.StatusProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Answers a request the firewall refused: 405 for a method HTTP defines but the API does
+ * not serve (TRACE, CONNECT), 501 for one it does not know at all (PROPFIND, a lower-case
+ * {@code get}), 400 for a path or header that is not in normal form. The detail never
+ * quotes the request: a refused header may hold a secret.
+ */
+class ProblemRequestRejectedHandler implements RequestRejectedHandler {
+
+	static final Set<String> SERVED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+	private static final Set<String> DEFINED_NOT_SERVED = Set.of("TRACE", "CONNECT");
+
+	private static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+	private final JsonMapper json;
+
+	ProblemRequestRejectedHandler(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+			throws IOException {
+		String method = request.getMethod();
+		int status;
+		String detail;
+		if (DEFINED_NOT_SERVED.contains(method)) {
+			status = 405;
+			detail = "The API does not serve " + method + "; it takes " + ALLOW + ".";
+			response.setHeader(HttpHeaders.ALLOW, ALLOW);
+		}
+		else if (!SERVED.contains(method)) {
+			status = 501;
+			detail = "The API does not know this method (methods are case-sensitive); it takes " + ALLOW + ".";
+		}
+		else {
+			status = 400;
+			detail = isAboutThePath(ex)
+					? "The request path is not in normal form: no dot segments, ';', encoded slash, backslash, "
+							+ "NUL or other control characters."
+					: "A request header has a name or value the API does not accept.";
+		}
+		StatusProblem known = StatusProblem.of(status);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+		problem.setType(known.type());
+		problem.setTitle(known.title());
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	private static boolean isAboutThePath(RequestRejectedException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return message.contains("URL") || message.contains("path") || message.contains("URI");
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.claimport.service.web;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import io.claimport.common.problem.FieldViolation;
+import io.claimport.common.problem.Utf8Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Says which field of an unreadable JSON body is wrong and why: a value of the wrong type
+ * (a fraction for a whole number, text for a number), a key given twice.
+ */
+final class UnreadableJson {
+
+	private UnreadableJson() {
+	}
+
+	static Optional<FieldViolation> violation(HttpMessageNotReadableException ex) {
+		if (!(ex.getCause() instanceof JacksonException jackson)) {
+			return Optional.empty();
+		}
+		if (jackson instanceof MismatchedInputException mismatch && !jackson.getPath().isEmpty()) {
+			String field = path(jackson);
+			String expected = expected(mismatch.getTargetType());
+			return Optional.of(new FieldViolation(field, "type", field + " must be " + expected));
+		}
+		String message = String.valueOf(jackson.getOriginalMessage());
+		if (jackson instanceof StreamReadException read && message.startsWith("Duplicate Object property")) {
+			String field = duplicated(read);
+			return Optional.of(new FieldViolation(field, "duplicateKey", field + " appears more than once"));
+		}
+		return Optional.empty();
+	}
+
+	private static String duplicated(StreamReadException ex) {
+		JsonParser parser = ex.processor();
+		if (parser == null) {
+			return "body";
+		}
+		return Utf8Json.fromPointer(parser.streamReadContext().pathAsPointer().toString());
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return "of another type";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class || type == BigInteger.class) {
+			return "a whole number";
+		}
+		if (type == BigDecimal.class || type == Double.class || type == double.class
+				|| Number.class.isAssignableFrom(type)) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == String.class || type.isEnum()) {
+			return "a string";
+		}
+		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "an array";
+		}
+		if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+			return "an object";
+		}
+		return "of another type";
+	}
+
+}
