@@ -112,7 +112,7 @@ KEY=$(curl -sf -X POST "http://localhost:$GATEWAY_PORT/api/v1/keys" -H "X-API-Ke
 curl -sf -o /dev/null -H "X-API-Key: $KEY" "http://localhost:$GATEWAY_PORT/api/v1/products"
 
 metric() {
-	curl -sf "http://localhost:$GATEWAY_PORT/actuator/metrics/$1" | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2
+	curl -sf -H "Authorization: Bearer bench-admin-token" "http://localhost:$GATEWAY_PORT/actuator/metrics/$1" | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2
 }
 transactions() {
 	psql -qtA -h localhost -p $PG_PORT -U postgres -d claimport_gateway \

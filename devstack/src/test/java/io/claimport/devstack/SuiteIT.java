@@ -1,17 +1,21 @@
 package io.claimport.devstack;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.claimport.infra.FreePorts;
 import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.RawHttp;
+import io.claimport.testsupport.TestIdentities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,9 +184,87 @@ class SuiteIT {
 		});
 	}
 
+	@Test
+	void aCorpusOfHostileRequestsGetsCleanRefusalsWritesNothingAndLosesNoNormalRequest() {
+		String key = openAccount("Target", "ENTERPRISE");
+		ApiClient target = gateway.with("X-API-Key", key);
+		JsonNode normalKey = target.post("/api/v1/keys", Map.of("name", "Normal traffic")).json();
+		ApiClient normal = gateway.with("X-API-Key", normalKey.get("key").asString());
+		ApiClient other = gateway.with("X-API-Key", openAccount("Other"));
+		String otherProduct = other.post("/api/v1/products", List.of(product("OTHER-SECRET-SKU", "Hidden")))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+		String otherOrder = other.post("/api/v1/orders", List.of(order("OTHER-SECRET-ORDER", "PENDING")))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+		String otherClaim = other.post("/api/v1/claims", List.of(claim(otherOrder)))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+		URI url = URI.create(suite.settings().gatewayUrl());
+		Map<String, String> values = Map.of("KEY", key, "HOST", url.getHost() + ":" + url.getPort(), "FORGED",
+				TestIdentities.forgedBearer("acct_forged", "full:access").substring("Bearer ".length()),
+				"OTHER_ACCOUNT", "acct_other", "OTHER_PRODUCT", otherProduct, "OTHER_ORDER", otherOrder, "OTHER_CLAIM",
+				otherClaim);
+		// from an address of its own: the corpus's few bad keys must not lock out the
+		// other tests
+		RawHttp raw = new RawHttp(url.getHost(), url.getPort()).from("127.0.0.7");
+
+		List<String> defects = new ArrayList<>();
+		List<String> normalRequests = new ArrayList<>();
+		List<HostileCorpus.Entry> entries = HostileCorpus.load().entries();
+		for (int i = 0; i < entries.size(); i++) {
+			HostileCorpus.Entry entry = entries.get(i);
+			RawHttp.Response response = entry.send(raw, values);
+			int status = response.status();
+			if (status == 0 && entry.raw() == null) {
+				defects.add(entry.name() + ": no HTTP answer");
+			}
+			if (status >= 500) {
+				defects.add(entry.name() + ": " + status + " " + response.body());
+			}
+			if (status >= 400 && !response.isProblem()) {
+				defects.add(entry.name() + ": " + status + " is not problem+json: " + response.contentType() + " "
+						+ response.body());
+			}
+			if (status >= 200 && status < 300 && entry.writes()) {
+				defects.add(entry.name() + ": written (" + status + ")");
+			}
+			if (response.body().contains("OTHER-SECRET")) {
+				defects.add(entry.name() + ": shows the other account's data");
+			}
+			if (i % 10 == 0) {
+				ApiClient.Response answered = normal.get("/api/v1/products?size=1");
+				assertThat(answered.status()).as("normal request after " + entry.name()).isEqualTo(200);
+				normalRequests.add(answered.header("X-Request-Id"));
+			}
+		}
+
+		assertThat(defects).as(entries.size() + " hostile requests").isEmpty();
+		assertThat(target.get("/api/v1/products").json().get("totalElements").asInt()).isZero();
+		assertThat(target.get("/api/v1/orders").json().get("totalElements").asInt()).isZero();
+		assertThat(target.get("/api/v1/claims").json().get("edges")).isEmpty();
+		String keyId = normalKey.get("id").asString();
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(target.get("/api/v1/audit/requests?size=200&keyId=" + keyId)
+				.json()
+				.get("data")
+				.findValuesAsString("requestId")).containsAll(normalRequests));
+	}
+
 	private static String openAccount(String name) {
+		return openAccount(name, "BUSINESS");
+	}
+
+	private static String openAccount(String name, String plan) {
 		ApiClient.Response response = gateway.with("Authorization", "Bearer " + suite.adminToken())
-			.post("/admin/v1/accounts", Map.of("name", name, "plan", "BUSINESS"));
+			.post("/admin/v1/accounts", Map.of("name", name, "plan", plan));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("apiKey").get("key").asString();
 	}

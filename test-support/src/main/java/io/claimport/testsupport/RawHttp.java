@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -23,9 +24,24 @@ public final class RawHttp {
 
 	private final int port;
 
+	private final String localAddress;
+
 	public RawHttp(String host, int port) {
+		this(host, port, null);
+	}
+
+	private RawHttp(String host, int port, String localAddress) {
 		this.host = host;
 		this.port = port;
+		this.localAddress = localAddress;
+	}
+
+	/**
+	 * The same client, connecting from another local address (such as 127.0.0.7), so that
+	 * what the server counts per client address (lockouts) is counted apart.
+	 */
+	public RawHttp from(String localAddress) {
+		return new RawHttp(this.host, this.port, localAddress);
 	}
 
 	/**
@@ -53,17 +69,39 @@ public final class RawHttp {
 		return send(requestLine, null, headers);
 	}
 
-	/** Exactly these bytes, nothing added. */
+	/**
+	 * Exactly these bytes, nothing added. They are written while the answer is read: a
+	 * server may answer and hang up before it has read a large request.
+	 */
 	public Response exchange(byte[] request) {
-		try (Socket socket = new Socket(this.host, this.port)) {
+		try (Socket socket = new Socket()) {
+			if (this.localAddress != null) {
+				socket.bind(new InetSocketAddress(this.localAddress, 0));
+			}
+			socket.connect(new InetSocketAddress(this.host, this.port), 5_000);
 			socket.setSoTimeout(15_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request);
-			out.flush();
-			return Response.parse(readAll(socket.getInputStream()));
+			Thread writer = new Thread(() -> {
+				try {
+					OutputStream out = socket.getOutputStream();
+					out.write(request);
+					out.flush();
+				}
+				catch (IOException ex) {
+					// the server answered and hung up before it took the whole request
+				}
+			}, "raw-http-writer");
+			writer.setDaemon(true);
+			writer.start();
+			byte[] answer = readAll(socket.getInputStream());
+			writer.join(15_000);
+			return Response.parse(answer);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("raw request failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -18,6 +18,9 @@ public final class EventTypes {
 	public static final EventType<ClaimCreated> CLAIM_CREATED = new EventType<>("ClaimCreated", ClaimCreated.class,
 			Topics.CLAIMS, "Claim", 1);
 
+	public static final EventType<ClaimStateChanged> CLAIM_STATE_CHANGED = new EventType<>("ClaimStateChanged",
+			ClaimStateChanged.class, Topics.CLAIMS, "Claim", 1);
+
 	/**
 	 * One request. Gateways before request-log batches sent these; consumers still read
 	 * them.
@@ -29,7 +32,7 @@ public final class EventTypes {
 	public static final EventType<RequestBatchLogged> REQUEST_BATCH_LOGGED = new EventType<>("RequestBatchLogged",
 			RequestBatchLogged.class, Topics.REQUEST_LOG, "Account", 1);
 
-	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, ORDER_CREATED, CLAIM_CREATED, REQUEST_LOGGED,
+	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, ORDER_CREATED, CLAIM_CREATED, CLAIM_STATE_CHANGED, REQUEST_LOGGED,
 			REQUEST_BATCH_LOGGED);
 
 	private EventTypes() {

@@ -24,6 +24,15 @@ public final class ProblemTypes {
 
 	public static final URI CONFLICT = URI.create(BASE + "conflict");
 
+	/**
+	 * A claim cannot move to the state asked for from the state it is in:
+	 * {@code currentState}, {@code requestedState}, {@code allowedStates}.
+	 */
+	public static final URI CLAIM_STATE_CONFLICT = URI.create(BASE + "claim-state-conflict");
+
+	/** {@code If-Match} named a version the object no longer has. */
+	public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
+
 	/** The identity lacks the scope the call needs; {@code requiredScope} names it. */
 	public static final URI INSUFFICIENT_SCOPE = URI.create(BASE + "insufficient-scope");
 
@@ -50,9 +59,6 @@ public final class ProblemTypes {
 	 * which it does.
 	 */
 	public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
-
-	/** A method the API does not know at all. */
-	public static final URI METHOD_NOT_IMPLEMENTED = URI.create(BASE + "method-not-implemented");
 
 	/**
 	 * A body in a media type the API does not read; {@code supportedMediaTypes} names

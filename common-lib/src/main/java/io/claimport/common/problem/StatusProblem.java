@@ -32,8 +32,6 @@ public record StatusProblem(int status, URI type, String title, String detail) {
 					"Send the request body as application/json.");
 			case 431 -> new StatusProblem(status, ProblemTypes.REQUEST_TOO_LARGE, "Request header fields too large",
 					"The request's headers are larger, or more numerous, than the API accepts.");
-			case 501 -> new StatusProblem(status, ProblemTypes.METHOD_NOT_IMPLEMENTED, "Method not implemented",
-					"The API does not know this method; it takes GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS.");
 			case 502 -> new StatusProblem(status, ProblemTypes.BAD_GATEWAY, "Bad gateway",
 					"The service behind the gateway broke off its answer. Retry it.");
 			case 503 -> new StatusProblem(status, ProblemTypes.UNAVAILABLE, "Service unavailable",

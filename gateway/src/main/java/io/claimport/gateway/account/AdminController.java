@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.claimport.common.problem.FieldViolation;
+import io.claimport.common.problem.TextRules;
 import io.claimport.gateway.key.KeyView;
 import io.claimport.gateway.plan.Plan;
 import io.claimport.gateway.web.InvalidRequestException;
@@ -48,6 +49,9 @@ class AdminController {
 			}
 			else if (this.name.length() > 200) {
 				violations.add(new FieldViolation("name", "size", "name must be at most 200 characters"));
+			}
+			else if (TextRules.problem(this.name) != null) {
+				violations.add(new FieldViolation("name", TextRules.RULE, "name " + TextRules.problem(this.name)));
 			}
 			Plan parsed = Arrays.stream(Plan.values())
 				.filter((p) -> p.name().equals(this.plan))

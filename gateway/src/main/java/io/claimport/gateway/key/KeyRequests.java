@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import io.claimport.common.identity.Scopes;
 import io.claimport.common.problem.FieldViolation;
+import io.claimport.common.problem.TextRules;
 import io.claimport.gateway.network.IpAllowlist;
 import io.claimport.gateway.web.InvalidRequestException;
 
@@ -22,6 +23,9 @@ final class KeyRequests {
 	static final int MAX_NAME_LENGTH = 200;
 
 	static final int MAX_ALLOWLIST_ENTRIES = 100;
+
+	/** The latest expiry a key may have: the end of the last four-digit year. */
+	static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
 	private KeyRequests() {
 	}
@@ -66,6 +70,10 @@ final class KeyRequests {
 			violations
 				.add(new FieldViolation("name", "size", "name must be at most " + MAX_NAME_LENGTH + " characters"));
 		}
+		String textProblem = TextRules.problem(name);
+		if (textProblem != null) {
+			violations.add(new FieldViolation("name", TextRules.RULE, "name " + textProblem));
+		}
 		return name.trim();
 	}
 
@@ -93,9 +101,15 @@ final class KeyRequests {
 		}
 		int before = violations.size();
 		for (int i = 0; i < ranges.size(); i++) {
-			if (!IpAllowlist.isRange(ranges.get(i))) {
+			String entry = ranges.get(i);
+			if (entry != null && TextRules.problem(entry) != null) {
 				violations.add(new FieldViolation("ipAllowlist[" + i + "]", "cidr",
-						"'" + ranges.get(i) + "' is not an IPv4 or IPv6 address or CIDR range"));
+						"ipAllowlist[" + i + "] is not an IPv4 or IPv6 address or CIDR range"));
+			}
+			else if (!IpAllowlist.isRange(entry)) {
+				violations.add(new FieldViolation("ipAllowlist[" + i + "]", "cidr",
+						"'" + entry + "' is not an IPv4 or IPv6 address or CIDR range (such as 203.0.113.7, "
+								+ "10.0.0.0/8 or 2001:db8::/32)"));
 			}
 		}
 		return (violations.size() == before) ? IpAllowlist.of(ranges) : IpAllowlist.ANY;
@@ -109,6 +123,11 @@ final class KeyRequests {
 			Instant expiresAt = Instant.parse(value);
 			if (!expiresAt.isAfter(now)) {
 				violations.add(new FieldViolation("expiresAt", "future", "expiresAt must be in the future"));
+			}
+			else if (expiresAt.isAfter(LATEST_EXPIRY)) {
+				violations.add(new FieldViolation("expiresAt", "range", "expiresAt must be after now and at most "
+						+ LATEST_EXPIRY + "; leave it out for a key that" + " does not expire"));
+				return null;
 			}
 			return expiresAt;
 		}

@@ -54,8 +54,18 @@ public final class IpAllowlist {
 		if (range == null || range.isBlank()) {
 			throw new IllegalArgumentException("an allow-list entry is empty");
 		}
+		String trimmed = range.trim();
+		int slash = trimmed.indexOf('/');
+		if (slash >= 0) {
+			String prefix = trimmed.substring(slash + 1);
+			int maxPrefix = (trimmed.indexOf(':') >= 0) ? 128 : 32;
+			if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch((c) -> c >= '0' && c <= '9')
+					|| Integer.parseInt(prefix) > maxPrefix) {
+				throw new IllegalArgumentException("'" + range + "' has a prefix length that is not 0 to " + maxPrefix);
+			}
+		}
 		try {
-			return InetAddressMatchers.fromIpAddress(range.trim());
+			return InetAddressMatchers.fromIpAddress(trimmed);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("'" + range + "' is not an IPv4 or IPv6 address or CIDR range");

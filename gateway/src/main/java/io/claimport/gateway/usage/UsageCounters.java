@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
@@ -36,6 +38,12 @@ public class UsageCounters implements SmartLifecycle {
 
 	private final ConcurrentHashMap<KeyDay, Tally> tallies = new ConcurrentHashMap<>();
 
+	/**
+	 * Between taking the counts and committing them they are in neither place a read
+	 * looks: a read waits for the store to finish (a request never does).
+	 */
+	private final ReadWriteLock storing = new ReentrantReadWriteLock();
+
 	private volatile boolean running;
 
 	UsageCounters(UsageStore store, Clock clock) {
@@ -51,18 +59,34 @@ public class UsageCounters implements SmartLifecycle {
 	/** Today's use of each key (UTC), and its last use. */
 	public Map<String, KeyUsage> today(Collection<String> keyIds) {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
-		Map<String, KeyUsage> usage = new HashMap<>(this.store.on(keyIds, today));
-		for (String keyId : keyIds) {
-			Tally pending = this.tallies.get(new KeyDay(keyId, today));
-			if (pending != null) {
-				usage.merge(keyId, pending.unstored(), KeyUsage::plus);
+		this.storing.readLock().lock();
+		try {
+			Map<String, KeyUsage> usage = new HashMap<>(this.store.on(keyIds, today));
+			for (String keyId : keyIds) {
+				Tally pending = this.tallies.get(new KeyDay(keyId, today));
+				if (pending != null) {
+					usage.merge(keyId, pending.unstored(), KeyUsage::plus);
+				}
 			}
+			return usage;
 		}
-		return usage;
+		finally {
+			this.storing.readLock().unlock();
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${claimport.gateway.usage.store-interval}")
 	void store() {
+		this.storing.writeLock().lock();
+		try {
+			storeTaken();
+		}
+		finally {
+			this.storing.writeLock().unlock();
+		}
+	}
+
+	private void storeTaken() {
 		Map<KeyDay, KeyUsage> batch = new HashMap<>();
 		this.tallies.forEach((keyDay, tally) -> {
 			KeyUsage taken = tally.take();

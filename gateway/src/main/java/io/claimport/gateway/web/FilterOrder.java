@@ -19,7 +19,17 @@ public final class FilterOrder {
 	 */
 	public static final int USAGE = Ordered.HIGHEST_PRECEDENCE + 1;
 
+	/**
+	 * Inside the request log and usage: turns a failure (a service down, slow or broken
+	 * off, no route) into a problem answer, so that both record the status the client
+	 * got.
+	 */
+	public static final int ERROR_ANSWERS = Ordered.HIGHEST_PRECEDENCE + 2;
+
 	public static final int TRANSPORT = -100;
+
+	/** After HTTPS, before any credential is read: the method and the path's form. */
+	public static final int REQUEST_SHAPE = -90;
 
 	public static final int AUTHENTICATION = 0;
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.claimport.common.problem.FieldViolation;
 import io.claimport.common.problem.ProblemTypes;
+import io.claimport.common.problem.UnreadableJson;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,8 +76,13 @@ public class Problems {
 
 	@ExceptionHandler
 	Mono<ProblemDetail> unreadable(ServerWebInputException ex) {
-		return Mono.just(of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
-				"The request body is not valid JSON of the expected shape."));
+		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+				"The request body is not valid JSON of the expected shape.");
+		UnreadableJson.violation(ex).ifPresent((violation) -> {
+			problem.setDetail(violation.message());
+			problem.setProperty("errors", List.of(violation));
+		});
+		return Mono.just(problem);
 	}
 
 	private static ProblemDetail validation(List<FieldViolation> violations) {

@@ -16,16 +16,14 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Answers a request the firewall refused: 405 for a method HTTP defines but the API does
- * not serve (TRACE, CONNECT), 501 for one it does not know at all (PROPFIND, a lower-case
- * {@code get}), 400 for a path or header that is not in normal form. The detail never
- * quotes the request: a refused header may hold a secret.
+ * Answers a request the firewall refused: 405 with {@code Allow} for a method the API
+ * does not serve (TRACE, PROPFIND, a lower-case {@code get}; not 501, which would count
+ * as our fault in every 5xx rate), 400 for a path or header that is not in normal form.
+ * The detail never quotes the request: a refused header may hold a secret.
  */
 class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 
 	static final Set<String> SERVED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-
-	private static final Set<String> DEFINED_NOT_SERVED = Set.of("TRACE", "CONNECT");
 
 	private static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
@@ -41,14 +39,10 @@ class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 		String method = request.getMethod();
 		int status;
 		String detail;
-		if (DEFINED_NOT_SERVED.contains(method)) {
+		if (!SERVED.contains(method)) {
 			status = 405;
-			detail = "The API does not serve " + method + "; it takes " + ALLOW + ".";
+			detail = "The API does not serve this method (methods are case-sensitive); it takes " + ALLOW + ".";
 			response.setHeader(HttpHeaders.ALLOW, ALLOW);
-		}
-		else if (!SERVED.contains(method)) {
-			status = 501;
-			detail = "The API does not know this method (methods are case-sensitive); it takes " + ALLOW + ".";
 		}
 		else {
 			status = 400;

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.common.problem.StatusProblem;
+import io.claimport.common.problem.UnreadableJson;
 import io.claimport.service.bulk.BulkLimitExceededException;
 import io.claimport.service.bulk.BulkResult;
 

@@ -135,8 +135,8 @@ class HostileRequestsIT {
 	@Test
 	void answersUnknownMethodsAndDotSegmentsForWhatTheyAreNotAsAMissingIdentity() {
 		Map<String, Integer> expected = Map.of("TRACE /api/v1/products HTTP/1.1", 405,
-				"PROPFIND /api/v1/products HTTP/1.1", 501, "FOO /api/v1/products HTTP/1.1", 501,
-				"get /api/v1/products HTTP/1.1", 501, "GET /api/v1/x/../products HTTP/1.1", 400,
+				"PROPFIND /api/v1/products HTTP/1.1", 405, "FOO /api/v1/products HTTP/1.1", 405,
+				"get /api/v1/products HTTP/1.1", 405, "GET /api/v1/x/../products HTTP/1.1", 400,
 				"GET /api/v1/products/..;/products HTTP/1.1", 400);
 
 		expected.forEach((requestLine, status) -> {

@@ -1,4 +1,4 @@
-package io.claimport.service.web;
+package io.claimport.common.problem;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -6,26 +6,29 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-import io.claimport.common.problem.FieldViolation;
-import io.claimport.common.problem.Utf8Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-import org.springframework.http.converter.HttpMessageNotReadableException;
-
 /**
  * Says which field of an unreadable JSON body is wrong and why: a value of the wrong type
  * (a fraction for a whole number, text for a number), a key given twice.
  */
-final class UnreadableJson {
+public final class UnreadableJson {
 
 	private UnreadableJson() {
 	}
 
-	static Optional<FieldViolation> violation(HttpMessageNotReadableException ex) {
-		if (!(ex.getCause() instanceof JacksonException jackson)) {
+	/** What is wrong with a body that could not be read, if Jackson's failure tells. */
+	public static Optional<FieldViolation> violation(Throwable failure) {
+		JacksonException jackson = null;
+		for (Throwable cause = failure; cause != null && jackson == null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException found) {
+				jackson = found;
+			}
+		}
+		if (jackson == null) {
 			return Optional.empty();
 		}
 		if (jackson instanceof MismatchedInputException mismatch && !jackson.getPath().isEmpty()) {
