@@ -87,6 +87,35 @@ class SuiteIT {
 	}
 
 	@Test
+	void aClaimMovesThroughReviewToApprovalAndAnalyticsFollowsItsState() {
+		ApiClient desk = gateway.with("X-API-Key", openAccount("Desk"));
+		String orderId = desk.post("/api/v1/orders", List.of(order("5001", "DELIVERED")))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+		String claimId = desk.post("/api/v1/claims", List.of(claim(orderId))).json().get("created").get(0).asString();
+
+		ApiClient.Response opened = desk.with("If-Match", "\"0\"")
+			.post("/api/v1/claims/" + claimId + "/transitions", Map.of("claimState", "OPEN", "reason", "triaged"));
+		ApiClient.Response approved = desk.post("/api/v1/claims/" + claimId + "/transitions",
+				Map.of("claimState", "APPROVED", "reason", "photo shows the fault"));
+		ApiClient.Response stale = desk.with("If-Match", "\"0\"")
+			.post("/api/v1/claims/" + claimId + "/transitions", Map.of("claimState", "DENIED"));
+
+		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+		assertThat(approved.json().get("claimState").asString()).isEqualTo("APPROVED");
+		assertThat(stale.status()).isEqualTo(412);
+		JsonNode history = desk.get("/api/v1/claims/" + claimId + "/history").json().get("changes");
+		assertThat(history.findValuesAsString("toState")).containsExactly("NEW", "OPEN", "APPROVED");
+		JsonNode claims = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> desk.get("/api/v1/analytics").json().get("claims"),
+					(body) -> body.get("byState").toString().equals("{\"APPROVED\":1}"));
+		assertThat(claims.get("total").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void aWrongKeyIsRefusedWith401AndTheRequestStillReachesTheAuditLog() {
 		ApiClient.Response refused = gateway.with("X-API-Key", "cp_live_" + "x".repeat(55)).get("/api/v1/products");
 

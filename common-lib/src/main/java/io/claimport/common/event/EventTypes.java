@@ -32,8 +32,8 @@ public final class EventTypes {
 	public static final EventType<RequestBatchLogged> REQUEST_BATCH_LOGGED = new EventType<>("RequestBatchLogged",
 			RequestBatchLogged.class, Topics.REQUEST_LOG, "Account", 1);
 
-	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, ORDER_CREATED, CLAIM_CREATED, CLAIM_STATE_CHANGED, REQUEST_LOGGED,
-			REQUEST_BATCH_LOGGED);
+	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, ORDER_CREATED, CLAIM_CREATED,
+			CLAIM_STATE_CHANGED, REQUEST_LOGGED, REQUEST_BATCH_LOGGED);
 
 	private EventTypes() {
 	}

@@ -17,13 +17,15 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The outbox of a service that publishes events. Services that only consume switch it off
  * with {@code namastack.outbox.enabled=false}.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = { "io.namastack.outbox.config.OutboxCoreInfrastructureAutoConfiguration",
+		"io.namastack.outbox.config.JdbcOutboxAutoConfiguration" })
 public class OutboxConfiguration {
 
+	/** One clock for the service and its outbox (Namastack takes it for record times). */
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		return Clock.systemUTC();
+		return new MonotonicClock();
 	}
 
 	@Bean

@@ -20,12 +20,13 @@ class CounterStore {
 	void add(String accountId, Increment increment) {
 		this.jdbc
 			.sql("""
-					INSERT INTO statistic_counter (account_id, subject, bucket, count) VALUES (:account, :subject, :bucket, 1)
-					ON CONFLICT (account_id, subject, bucket) DO UPDATE SET count = statistic_counter.count + 1
+					INSERT INTO statistic_counter (account_id, subject, bucket, count) VALUES (:account, :subject, :bucket, :delta)
+					ON CONFLICT (account_id, subject, bucket) DO UPDATE SET count = statistic_counter.count + :delta
 					""")
 			.param("account", accountId)
 			.param("subject", increment.subject().name())
 			.param("bucket", increment.bucket())
+			.param("delta", increment.delta())
 			.update();
 	}
 

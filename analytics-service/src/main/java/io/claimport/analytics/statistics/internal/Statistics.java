@@ -53,7 +53,9 @@ public class Statistics {
 			if (Increment.TOTAL.equals(counter.bucket())) {
 				tallies.put(counter.subject(), new Tally(counter.count(), tally.breakdown()));
 			}
-			else {
+			else if (counter.count() != 0) {
+				// a claim that moved on leaves its former state's count at 0: not a state
+				// it is in
 				tally.breakdown()
 					.put(counter.bucket().substring(counter.subject().breakdown().length() + 1), counter.count());
 			}

@@ -3,6 +3,7 @@ package io.claimport.analytics.statistics.domain;
 import java.math.BigDecimal;
 
 import io.claimport.common.event.ClaimCreated;
+import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.common.event.OrderCreated;
 import io.claimport.common.event.ProductCreated;
 import io.claimport.common.event.RequestLogged;
@@ -23,6 +24,13 @@ class StatisticsRulesTest {
 			.containsExactly(new Increment(Subject.ORDERS, "total"), new Increment(Subject.ORDERS, "status:SHIPPED"));
 		assertThat(StatisticsRules.incrementsFor(new ClaimCreated("clm_1", "ord_1", "NEW", null, 1)))
 			.containsExactly(new Increment(Subject.CLAIMS, "total"), new Increment(Subject.CLAIMS, "state:NEW"));
+	}
+
+	@Test
+	void movesAClaimFromItsFormerStatesCountToItsNewOneWithoutChangingTheTotal() {
+		assertThat(StatisticsRules.incrementsFor(new ClaimStateChanged("clm_1", "NEW", "OPEN", "triaged", "key_1")))
+			.containsExactly(new Increment(Subject.CLAIMS, "state:NEW", -1),
+					new Increment(Subject.CLAIMS, "state:OPEN", 1));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.claimport.common.event.ClaimCreated;
+import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.common.event.EventEnvelope;
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.event.OrderCreated;
@@ -60,6 +61,29 @@ class AnalyticsIT {
 		assertThat(analytics.get("orders").get("byStatus").get("SHIPPED").asInt()).isEqualTo(1);
 		assertThat(analytics.get("claims").get("byState").get("NEW").asInt()).isEqualTo(1);
 		assertThat(analytics(PublicIds.next("acct")).get("products").get("total").asInt()).isZero();
+	}
+
+	@Test
+	void followsClaimsFromStateToStateAsTheyMove() {
+		String account = PublicIds.next("acct");
+		this.events.send(EventTypes.CLAIM_CREATED, account, "clm_a",
+				new ClaimCreated("clm_a", "ord_1", "NEW", null, 1));
+		this.events.send(EventTypes.CLAIM_CREATED, account, "clm_b",
+				new ClaimCreated("clm_b", "ord_1", "NEW", null, 1));
+		this.events.send(EventTypes.CLAIM_STATE_CHANGED, account, "clm_a",
+				new ClaimStateChanged("clm_a", "NEW", "OPEN", null, "key_1"));
+		this.events.send(EventTypes.CLAIM_STATE_CHANGED, account, "clm_a",
+				new ClaimStateChanged("clm_a", "OPEN", "APPROVED", "receipt checked", "key_1"));
+		EventEnvelope twice = this.events.send(EventTypes.CLAIM_STATE_CHANGED, account, "clm_b",
+				new ClaimStateChanged("clm_b", "NEW", "DENIED", null, "key_1"));
+		this.events.send(EventTypes.CLAIM_STATE_CHANGED, twice,
+				new ClaimStateChanged("clm_b", "NEW", "DENIED", null, "key_1"));
+
+		JsonNode claims = await().atMost(Duration.ofSeconds(30))
+			.until(() -> analytics(account).get("claims"),
+					(body) -> body.get("byState").toString().equals("{\"APPROVED\":1,\"DENIED\":1}"));
+
+		assertThat(claims.get("total").asInt()).isEqualTo(2);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.claimport.common.event.ClaimCreated;
+import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.common.id.PublicIds;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -84,6 +85,12 @@ public class Claim implements Persistable<String> {
 	@OrderColumn(name = "position")
 	private List<ClaimItem> claimItems = new ArrayList<>();
 
+	// loaded when asked for (the history endpoint) or appended to (a change)
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "claim_change", joinColumns = @JoinColumn(name = "claim_id"))
+	@OrderColumn(name = "position")
+	private List<ClaimChange> history = new ArrayList<>();
+
 	@Column(name = "created_at", updatable = false)
 	private Instant createdAt;
 
@@ -102,7 +109,7 @@ public class Claim implements Persistable<String> {
 	protected Claim() {
 	}
 
-	private Claim(String accountId, ClaimDraft draft, Instant now) {
+	private Claim(String accountId, ClaimDraft draft, String filedBy, Instant now) {
 		this.id = PublicIds.next(ID_PREFIX);
 		this.accountId = accountId;
 		this.orderId = draft.orderId();
@@ -118,14 +125,40 @@ public class Claim implements Persistable<String> {
 		this.externalSource = API_SOURCE;
 		this.policyId = draft.policyId();
 		draft.claimItems().forEach((item) -> this.claimItems.add(new ClaimItem(item.itemId(), item.quantity(), now)));
+		this.history.add(new ClaimChange(now, null, ClaimState.NEW, null, filedBy));
 		this.createdAt = now;
 		this.updatedAt = now;
 		this.isNew = true;
 	}
 
-	/** Files a new claim; every claim starts as {@link ClaimState#NEW}. */
-	public static Claim file(String accountId, ClaimDraft draft, Instant now) {
-		return new Claim(accountId, draft, now);
+	/**
+	 * Files a new claim for the key {@code filedBy}; every claim starts as
+	 * {@link ClaimState#NEW}.
+	 */
+	public static Claim file(String accountId, ClaimDraft draft, String filedBy, Instant now) {
+		return new Claim(accountId, draft, filedBy, now);
+	}
+
+	/**
+	 * Moves the claim to another state, as {@link ClaimLifecycle} allows, for the key
+	 * {@code changedBy}; the change joins the claim's history.
+	 * @throws TransitionRefusedException when the life cycle does not allow the move by a
+	 * transition; the claim is unchanged
+	 */
+	public ClaimStateChanged moveTo(ClaimState to, String reason, String changedBy, Instant now) {
+		ClaimState from = this.claimState;
+		if (ClaimLifecycle.isSettlement(from, to)) {
+			throw new TransitionRefusedException(from, to, ClaimLifecycle.byTransition(from), "A claim becomes " + to
+					+ " when a resolution is recorded for it: POST it to /api/v1/claims/" + this.id + "/resolutions.");
+		}
+		if (!ClaimLifecycle.allows(from, to)) {
+			throw new TransitionRefusedException(from, to, ClaimLifecycle.byTransition(from),
+					"A claim in " + from + " cannot move to " + to + ".");
+		}
+		this.claimState = to;
+		this.updatedAt = now;
+		this.history.add(new ClaimChange(now, from, to, reason, changedBy));
+		return new ClaimStateChanged(this.id, from.name(), to.name(), reason, changedBy);
 	}
 
 	public ClaimCreated createdEvent() {
@@ -196,6 +229,11 @@ public class Claim implements Persistable<String> {
 
 	public List<ClaimItem> getClaimItems() {
 		return List.copyOf(this.claimItems);
+	}
+
+	/** Every change of the claim's state, oldest first, its filing included. */
+	public List<ClaimChange> getHistory() {
+		return List.copyOf(this.history);
 	}
 
 	public Instant getCreatedAt() {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.claimport.claims.claim.domain.Claim;
+import io.claimport.claims.claim.domain.ClaimChange;
+import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.claims.claim.domain.ClaimDraft;
 import io.claimport.claims.claim.domain.ClaimState;
 import io.claimport.common.event.EventTypes;
@@ -37,10 +39,10 @@ public class ClaimRegistry {
 
 	/** Files every valid claim with its ClaimCreated event in one transaction. */
 	@Transactional
-	public BulkResult fileClaims(String accountId, int total, List<Indexed<ClaimDraft>> drafts,
+	public BulkResult fileClaims(String accountId, String keyId, int total, List<Indexed<ClaimDraft>> drafts,
 			List<ItemError> invalid) {
 		Instant now = this.clock.instant();
-		List<Claim> filed = drafts.stream().map((draft) -> Claim.file(accountId, draft.item(), now)).toList();
+		List<Claim> filed = drafts.stream().map((draft) -> Claim.file(accountId, draft.item(), keyId, now)).toList();
 		this.claims.saveAll(filed);
 		for (Claim claim : filed) {
 			this.events.publish(EventTypes.CLAIM_CREATED, accountId, claim.getId(), claim.getVersion(),
@@ -55,10 +57,41 @@ public class ClaimRegistry {
 		return Connection.of(fetched, first, after != null, Claim::getId);
 	}
 
+	/**
+	 * Moves a claim to another state and publishes ClaimStateChanged with the claim's new
+	 * version, in one transaction. With an expected version (the claim's ETag) the move
+	 * happens only if nobody changed the claim since.
+	 */
+	@Transactional
+	public Claim transition(String accountId, String claimId, ClaimState to, String reason, String keyId,
+			Long expectedVersion) {
+		Claim claim = this.claims.findForChange(claimId, accountId)
+			.orElseThrow(() -> new NotFoundException("claim", claimId));
+		if (expectedVersion != null && expectedVersion != claim.getVersion()) {
+			throw new StaleVersionException(claim.getVersion());
+		}
+		ClaimStateChanged changed = claim.moveTo(to, reason, keyId, this.clock.instant());
+		this.claims.saveAndFlush(claim);
+		this.events.publish(EventTypes.CLAIM_STATE_CHANGED, accountId, claimId, claim.getVersion(), changed);
+		return claim;
+	}
+
+	/** A claim with its history loaded. */
+	@Transactional(readOnly = true)
+	public ClaimWithHistory history(String accountId, String claimId) {
+		Claim claim = get(accountId, claimId);
+		return new ClaimWithHistory(claim, claim.getHistory());
+	}
+
 	@Transactional(readOnly = true)
 	public Claim get(String accountId, String claimId) {
 		return this.claims.findByIdAndAccountId(claimId, accountId)
 			.orElseThrow(() -> new NotFoundException("claim", claimId));
+	}
+
+	/** A claim and its history, read in one transaction. */
+	public record ClaimWithHistory(Claim claim, List<ClaimChange> history) {
+
 	}
 
 }

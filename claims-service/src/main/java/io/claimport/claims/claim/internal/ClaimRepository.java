@@ -4,16 +4,26 @@ import java.util.List;
 import java.util.Optional;
 
 import io.claimport.claims.claim.domain.Claim;
+import jakarta.persistence.LockModeType;
 import io.claimport.claims.claim.domain.ClaimState;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface ClaimRepository extends JpaRepository<Claim, String> {
 
 	Optional<Claim> findByIdAndAccountId(String id, String accountId);
+
+	/**
+	 * The claim, locked until the transaction ends: changes of one claim take turns, and
+	 * each is checked against the state the one before it left.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Claim c where c.id = :id and c.accountId = :accountId")
+	Optional<Claim> findForChange(@Param("id") String id, @Param("accountId") String accountId);
 
 	/** Newest first; ids sort by creation time, so "after" a cursor means an older id. */
 	@Query("""

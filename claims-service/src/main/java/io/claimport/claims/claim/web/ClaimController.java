@@ -1,5 +1,6 @@
 package io.claimport.claims.claim.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.claimport.claims.claim.domain.Claim;
@@ -12,11 +13,15 @@ import io.claimport.common.problem.FieldViolation;
 import io.claimport.service.web.InvalidRequestException;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,7 +53,8 @@ class ClaimController {
 	BulkResult file(CallerIdentity caller, @RequestBody List<ClaimRequest> requests) {
 		BulkValidator.Checked<ClaimRequest> checked = this.bulk.check("claim", requests, MAX_BULK);
 		return this.claims
-			.fileClaims(caller.accountId(), checked.total(), checked.map(this.mapper::toDraft), checked.errors())
+			.fileClaims(caller.accountId(), caller.keyId(), checked.total(), checked.map(this.mapper::toDraft),
+					checked.errors())
 			.orFailIfNothingCreated();
 	}
 
@@ -63,9 +69,69 @@ class ClaimController {
 		return this.claims.page(caller.accountId(), claimState, orderId, after, first).map(this.mapper::toNode);
 	}
 
+	@GetMapping("/states")
+	ClaimLifecycleView states() {
+		return ClaimLifecycleView.of();
+	}
+
 	@GetMapping("/{id}")
-	ClaimNode get(CallerIdentity caller, @PathVariable String id) {
-		return this.mapper.toNode(this.claims.get(caller.accountId(), id));
+	ResponseEntity<ClaimNode> get(CallerIdentity caller, @PathVariable String id) {
+		return withEtag(this.claims.get(caller.accountId(), id));
+	}
+
+	@PostMapping("/{id}/transitions")
+	ResponseEntity<ClaimNode> transition(CallerIdentity caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody TransitionRequest request) {
+		ClaimState to = state(request.claimState());
+		Long expectedVersion = expectedVersion(ifMatch);
+		return withEtag(
+				this.claims.transition(caller.accountId(), id, to, request.reason(), caller.keyId(), expectedVersion));
+	}
+
+	@GetMapping("/{id}/history")
+	ClaimHistoryView history(CallerIdentity caller, @PathVariable String id) {
+		ClaimRegistry.ClaimWithHistory found = this.claims.history(caller.accountId(), id);
+		return ClaimHistoryView.of(found.claim().getId(), found.history());
+	}
+
+	/** A claim's entity tag: its version, which every change counts up. */
+	static String etag(long version) {
+		return "\"" + version + "\"";
+	}
+
+	private ResponseEntity<ClaimNode> withEtag(Claim claim) {
+		return ResponseEntity.ok().eTag(etag(claim.getVersion())).body(this.mapper.toNode(claim));
+	}
+
+	private static ClaimState state(String name) {
+		try {
+			return ClaimState.valueOf(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(new FieldViolation("claimState", "oneOf",
+					"claimState must be one of " + Arrays.toString(ClaimState.values())));
+		}
+	}
+
+	/**
+	 * The version {@code If-Match} asks for: null for none or {@code *}; a weak tag never
+	 * matches (RFC 9110 compares strongly), so it asks for a version no claim has.
+	 */
+	private static Long expectedVersion(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+			return null;
+		}
+		String tag = ifMatch.trim();
+		if (tag.startsWith("W/")) {
+			return -1L;
+		}
+		if (tag.length() > 2 && tag.length() < 21 && tag.startsWith("\"") && tag.endsWith("\"")
+				&& tag.substring(1, tag.length() - 1).chars().allMatch(Character::isDigit)) {
+			return Long.parseLong(tag.substring(1, tag.length() - 1));
+		}
+		throw new InvalidRequestException(new FieldViolation("If-Match", "etag",
+				"If-Match must be the claim's ETag as the API sent it, such as \"3\""));
 	}
 
 }

@@ -1,0 +1,46 @@
+package io.claimport.claims.claim.web;
+
+import java.util.List;
+
+import io.claimport.claims.claim.domain.ClaimState;
+import io.claimport.claims.claim.domain.TransitionRefusedException;
+import io.claimport.claims.claim.internal.StaleVersionException;
+import io.claimport.common.problem.ProblemTypes;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The claims desk's own refusals, as problem+json. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ClaimProblems {
+
+	@ExceptionHandler
+	ProblemDetail transitionRefused(TransitionRefusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(ProblemTypes.CLAIM_STATE_CONFLICT);
+		problem.setTitle("Transition not allowed");
+		problem.setProperty("currentState", ex.currentState().name());
+		problem.setProperty("requestedState", ex.requestedState().name());
+		List<String> allowed = ex.allowedStates().stream().sorted().map(ClaimState::name).toList();
+		problem.setProperty("allowedStates", allowed);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> stale(StaleVersionException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
+		problem.setType(ProblemTypes.PRECONDITION_FAILED);
+		problem.setTitle("Precondition failed");
+		return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+			.header(HttpHeaders.ETAG, ClaimController.etag(ex.currentVersion()))
+			.body(problem);
+	}
+
+}
