@@ -98,6 +98,8 @@ final class Suite implements AutoCloseable {
 		shared.put("GATEWAY_JWKS_URI", this.settings.gatewayUrl() + "/.well-known/jwks.json");
 		shared.put("CLAIMPORT_ADMIN_TOKEN", this.adminToken);
 		shared.put("GATEWAY_SIGNING_KEY", signingKey.toUri().toString());
+		// the local run may point claims at files served on this machine over plain HTTP
+		shared.put("CLAIMS_ALLOW_LOCAL_HTTP_URLS", "true");
 		for (Service service : Service.values()) {
 			shared.put(service.portVariable(), String.valueOf(this.settings.ports().get(service)));
 			shared.put(service.urlVariable(), "http://localhost:" + this.settings.ports().get(service));

@@ -87,7 +87,7 @@ class SuiteIT {
 	}
 
 	@Test
-	void aClaimMovesThroughReviewToApprovalAndAnalyticsFollowsItsState() {
+	void aClaimIsReviewedApprovedRefundedAndClosedWithItsConversationAndAnalyticsFollows() {
 		ApiClient desk = gateway.with("X-API-Key", openAccount("Desk"));
 		String orderId = desk.post("/api/v1/orders", List.of(order("5001", "DELIVERED")))
 			.json()
@@ -95,23 +95,41 @@ class SuiteIT {
 			.get(0)
 			.asString();
 		String claimId = desk.post("/api/v1/claims", List.of(claim(orderId))).json().get("created").get(0).asString();
+		String claim = "/api/v1/claims/" + claimId;
 
 		ApiClient.Response opened = desk.with("If-Match", "\"0\"")
-			.post("/api/v1/claims/" + claimId + "/transitions", Map.of("claimState", "OPEN", "reason", "triaged"));
-		ApiClient.Response approved = desk.post("/api/v1/claims/" + claimId + "/transitions",
+			.post(claim + "/transitions", Map.of("claimState", "OPEN", "reason", "triaged"));
+		ApiClient.Response message = desk.post(claim + "/messages",
+				Map.of("message", "Still silent after a reset.", "senderType", "customer", "medias",
+						List.of(Map.of("url", "https://cdn.example.com/e.jpg", "type", "IMAGE"))));
+		ApiClient.Response document = desk.post(claim + "/documents",
+				Map.of("url", "https://files.example.com/receipt.pdf", "documentType", "RECEIPT"));
+		ApiClient.Response approved = desk.post(claim + "/transitions",
 				Map.of("claimState", "APPROVED", "reason", "photo shows the fault"));
 		ApiClient.Response stale = desk.with("If-Match", "\"0\"")
-			.post("/api/v1/claims/" + claimId + "/transitions", Map.of("claimState", "DENIED"));
+			.post(claim + "/transitions", Map.of("claimState", "DENIED"));
+		ApiClient.Response refunded = desk.post(claim + "/resolutions",
+				Map.of("resolutionType", "REFUND", "paidValue", new BigDecimal("149.99"), "paidCurrency", "USD"));
+		ApiClient.Response closed = desk.post(claim + "/transitions", Map.of("claimState", "CLOSED"));
 
 		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+		assertThat(message.status()).as(message.body()).isEqualTo(201);
+		assertThat(document.status()).as(document.body()).isEqualTo(201);
 		assertThat(approved.json().get("claimState").asString()).isEqualTo("APPROVED");
 		assertThat(stale.status()).isEqualTo(412);
-		JsonNode history = desk.get("/api/v1/claims/" + claimId + "/history").json().get("changes");
-		assertThat(history.findValuesAsString("toState")).containsExactly("NEW", "OPEN", "APPROVED");
+		assertThat(refunded.json().get("claimState").asString()).isEqualTo("RESOLVED");
+		JsonNode node = closed.json();
+		assertThat(node.get("claimState").asString()).isEqualTo("CLOSED");
+		assertThat(node.get("claimResolutions").get(0).get("paidValue").decimalValue()).isEqualByComparingTo("149.99");
+		assertThat(node.get("claimMessages").get(0).get("senderType").asString()).isEqualTo("customer");
+		assertThat(node.get("documents").get(0).get("documentType").asString()).isEqualTo("RECEIPT");
+		JsonNode history = desk.get(claim + "/history").json().get("changes");
+		assertThat(history.findValuesAsString("toState")).containsExactly("NEW", "OPEN", "APPROVED", "RESOLVED",
+				"CLOSED");
 		JsonNode claims = await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> desk.get("/api/v1/analytics").json().get("claims"),
-					(body) -> body.get("byState").toString().equals("{\"APPROVED\":1}"));
+					(body) -> body.get("byState").toString().equals("{\"CLOSED\":1}"));
 		assertThat(claims.get("total").asInt()).isEqualTo(1);
 	}
 

@@ -21,6 +21,18 @@ public final class EventTypes {
 	public static final EventType<ClaimStateChanged> CLAIM_STATE_CHANGED = new EventType<>("ClaimStateChanged",
 			ClaimStateChanged.class, Topics.CLAIMS, "Claim", 1);
 
+	public static final EventType<ClaimResolved> CLAIM_RESOLVED = new EventType<>("ClaimResolved", ClaimResolved.class,
+			Topics.CLAIMS, "Claim", 1);
+
+	public static final EventType<ClaimMessageAdded> CLAIM_MESSAGE_ADDED = new EventType<>("ClaimMessageAdded",
+			ClaimMessageAdded.class, Topics.CLAIMS, "Claim", 1);
+
+	public static final EventType<ClaimDocumentAdded> CLAIM_DOCUMENT_ADDED = new EventType<>("ClaimDocumentAdded",
+			ClaimDocumentAdded.class, Topics.CLAIMS, "Claim", 1);
+
+	public static final EventType<StoreCreditIssued> STORE_CREDIT_ISSUED = new EventType<>("StoreCreditIssued",
+			StoreCreditIssued.class, Topics.CLAIMS, "Claim", 1);
+
 	/**
 	 * One request. Gateways before request-log batches sent these; consumers still read
 	 * them.
@@ -33,9 +45,19 @@ public final class EventTypes {
 			RequestBatchLogged.class, Topics.REQUEST_LOG, "Account", 1);
 
 	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, ORDER_CREATED, CLAIM_CREATED,
-			CLAIM_STATE_CHANGED, REQUEST_LOGGED, REQUEST_BATCH_LOGGED);
+			CLAIM_STATE_CHANGED, CLAIM_RESOLVED, CLAIM_MESSAGE_ADDED, CLAIM_DOCUMENT_ADDED, STORE_CREDIT_ISSUED,
+			REQUEST_LOGGED, REQUEST_BATCH_LOGGED);
 
 	private EventTypes() {
+	}
+
+	/** The type of an event payload: each payload class has one. */
+	@SuppressWarnings("unchecked")
+	public static <T> EventType<T> of(T payload) {
+		return (EventType<T>) ALL.stream()
+			.filter((type) -> type.payloadType().equals(payload.getClass()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("not an event of the catalog: " + payload.getClass()));
 	}
 
 	public static Optional<EventType<?>> byName(String name) {

@@ -30,6 +30,11 @@ public final class ProblemTypes {
 	 */
 	public static final URI CLAIM_STATE_CONFLICT = URI.create(BASE + "claim-state-conflict");
 
+	/**
+	 * A warranty claim made after the warranty ended; {@code warrantyEndedOn} says when.
+	 */
+	public static final URI WARRANTY_EXPIRED = URI.create(BASE + "warranty-expired");
+
 	/** {@code If-Match} named a version the object no longer has. */
 	public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
 

@@ -1,9 +1,11 @@
 package io.claimport.service.outbox;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.claimport.common.event.EventEnvelope;
 import io.claimport.common.event.EventType;
+import io.claimport.common.event.EventTypes;
 import io.namastack.outbox.Outbox;
 
 import org.springframework.transaction.annotation.Propagation;
@@ -37,6 +39,17 @@ public class DomainEventPublisher {
 		// Kafka
 		this.outbox.schedule(payload, aggregateId, envelope.toHeaders());
 		return envelope;
+	}
+
+	/**
+	 * Records the events one change of an aggregate caused, in the order given; they
+	 * share the aggregate's version after the change.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publishAll(String accountId, String aggregateId, long aggregateVersion, List<?> payloads) {
+		for (Object payload : payloads) {
+			publish(EventTypes.of(payload), accountId, aggregateId, aggregateVersion, payload);
+		}
 	}
 
 }

@@ -1,14 +1,21 @@
 package io.claimport.claims.claim.domain;
 
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.claimport.common.event.ClaimCreated;
+import io.claimport.common.event.ClaimDocumentAdded;
+import io.claimport.common.event.ClaimMessageAdded;
+import io.claimport.common.event.ClaimResolved;
 import io.claimport.common.event.ClaimStateChanged;
+import io.claimport.common.event.StoreCreditIssued;
 import io.claimport.common.id.PublicIds;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -77,6 +84,30 @@ public class Claim implements Persistable<String> {
 	@Column(name = "policy_id")
 	private String policyId;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "sales_channel")
+	private SalesChannel salesChannel;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "claim_category")
+	private ClaimCategory claimCategory;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "issue_type")
+	private IssueType issueType;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "requested_resolution")
+	private RequestedResolution requestedResolution;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "claim_filed_from")
+	private ClaimFiledFrom claimFiledFrom;
+
+	@Convert(converter = OfflineDetailsConverter.class)
+	@Column(name = "offline_details")
+	private OfflineDetails offline;
+
 	// the items belong to the claim: they load with it, one query for a whole page of
 	// claims
 	@ElementCollection(fetch = FetchType.EAGER)
@@ -84,6 +115,36 @@ public class Claim implements Persistable<String> {
 	@CollectionTable(name = "claim_item", joinColumns = @JoinColumn(name = "claim_id"))
 	@OrderColumn(name = "position")
 	private List<ClaimItem> claimItems = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
+	@CollectionTable(name = "claim_resolution", joinColumns = @JoinColumn(name = "claim_id"))
+	@OrderColumn(name = "position")
+	private List<ClaimResolution> resolutions = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
+	@CollectionTable(name = "claim_message", joinColumns = @JoinColumn(name = "claim_id"))
+	@OrderColumn(name = "position")
+	private List<ClaimMessage> messages = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
+	@CollectionTable(name = "claim_media", joinColumns = @JoinColumn(name = "claim_id"))
+	@OrderColumn(name = "position")
+	private List<ClaimMedia> medias = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
+	@CollectionTable(name = "claim_document", joinColumns = @JoinColumn(name = "claim_id"))
+	@OrderColumn(name = "position")
+	private List<ClaimDocument> documents = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
+	@CollectionTable(name = "store_credit", joinColumns = @JoinColumn(name = "claim_id"))
+	@OrderColumn(name = "position")
+	private List<StoreCredit> storeCredits = new ArrayList<>();
 
 	// loaded when asked for (the history endpoint) or appended to (a change)
 	@ElementCollection(fetch = FetchType.LAZY)
@@ -131,6 +192,60 @@ public class Claim implements Persistable<String> {
 		this.isNew = true;
 	}
 
+	private Claim(String accountId, OfflineClaimDraft draft, String sourceOrderId, String filedBy, Instant now) {
+		OfflineDetails details = draft.details();
+		this.id = PublicIds.next(ID_PREFIX);
+		this.accountId = accountId;
+		this.sourceOrderId = sourceOrderId;
+		this.authorName = details.shippingAddress().fullName();
+		this.authorEmail = details.customer().email();
+		this.claimDescription = firstGiven(details.item().details(), details.warranty().productDescription(),
+				draft.issueType().name());
+		this.claimState = ClaimState.NEW;
+		this.claimType = draft.issueType().name();
+		this.externalSource = API_SOURCE;
+		this.salesChannel = draft.salesChannel();
+		this.claimCategory = draft.claimCategory();
+		this.issueType = draft.issueType();
+		this.requestedResolution = draft.resolution();
+		this.claimFiledFrom = draft.claimFiledFrom();
+		this.offline = details;
+		String itemId = firstGiven(details.item().sku(), details.item().sourceItemId(), details.item().name());
+		this.claimItems.add(new ClaimItem(itemId, 1, now));
+		this.history.add(new ClaimChange(now, null, ClaimState.NEW, "filed offline", filedBy));
+		this.createdAt = now;
+		this.updatedAt = now;
+		this.isNew = true;
+	}
+
+	/**
+	 * Files an offline warranty claim: an item bought outside the online store. A
+	 * {@code WARRANTY} claim must fall in its warranty window, the period from the
+	 * purchase.
+	 * @throws WarrantyExpiredException when it does not; nothing is filed
+	 */
+	public static Claim fileOffline(String accountId, OfflineClaimDraft draft, String sourceOrderId, String filedBy,
+			Instant now) {
+		OfflineDetails.Warranty warranty = draft.details().warranty();
+		if (draft.claimCategory() == ClaimCategory.WARRANTY && warranty.warrantyPeriod() != null) {
+			WarrantyWindow window = new WarrantyWindow(warranty.dateOfPurchase(),
+					Period.parse(warranty.warrantyPeriod()));
+			if (!window.covers(now)) {
+				throw new WarrantyExpiredException(window.endsOn());
+			}
+		}
+		return new Claim(accountId, draft, sourceOrderId, filedBy, now);
+	}
+
+	private static String firstGiven(String... candidates) {
+		for (String candidate : candidates) {
+			if (candidate != null && !candidate.isBlank()) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
 	/**
 	 * Files a new claim for the key {@code filedBy}; every claim starts as
 	 * {@link ClaimState#NEW}.
@@ -163,6 +278,73 @@ public class Claim implements Persistable<String> {
 
 	public ClaimCreated createdEvent() {
 		return new ClaimCreated(this.id, this.orderId, this.claimState.name(), this.claimType, this.claimItems.size());
+	}
+
+	/**
+	 * Settles an approved claim: records how, moves it to {@link ClaimLifecycle#SETTLED},
+	 * and for a store credit issues one with a code from {@code codes}. The events come
+	 * in the order they happened: the resolution, the state change, the credit.
+	 * @throws TransitionRefusedException when the claim is not in a state a desk settles
+	 * in; the claim is unchanged
+	 */
+	public List<Object> settle(ResolutionDraft draft, String settledBy, Instant now, Supplier<String> codes) {
+		ClaimState from = this.claimState;
+		if (!ClaimLifecycle.SETTLES_IN.contains(from)) {
+			throw new TransitionRefusedException(from, ClaimLifecycle.SETTLED, ClaimLifecycle.byTransition(from),
+					"A claim is settled once it is " + ClaimLifecycle.SETTLES_IN + "; this one is " + from + ".");
+		}
+		ClaimResolution resolution = new ClaimResolution(draft, ClaimLifecycle.SETTLED, settledBy, now);
+		this.resolutions.add(resolution);
+		String reason = "resolved: " + draft.resolutionType();
+		this.claimState = ClaimLifecycle.SETTLED;
+		this.updatedAt = now;
+		this.history.add(new ClaimChange(now, from, ClaimLifecycle.SETTLED, reason, settledBy));
+		List<Object> events = new ArrayList<>();
+		events.add(new ClaimResolved(this.id, resolution.getId(), draft.resolutionType().name(), draft.paid().amount(),
+				draft.paidOriginal().amount(), draft.includeShipping(), draft.shipping().amount(),
+				draft.paid().currency()));
+		events.add(new ClaimStateChanged(this.id, from.name(), ClaimLifecycle.SETTLED.name(), reason, settledBy));
+		if (draft.resolutionType().issuesStoreCredit()) {
+			CreditType type = (draft.creditType() != null) ? draft.creditType() : CreditType.GIFT_CARD;
+			StoreCredit credit = new StoreCredit(codes.get(), type, draft.paid(), now);
+			this.storeCredits.add(credit);
+			events.add(new StoreCreditIssued(this.id, type.name(), credit.getCreditValue(), credit.getBonusValue(),
+					credit.getTotalValue(), credit.getCreditCurrency()));
+		}
+		return events;
+	}
+
+	/**
+	 * Adds a message, with its media, to the claim's conversation.
+	 * @throws ClaimFinalException when the claim is archived: its record is final
+	 */
+	public ClaimMessageAdded addMessage(String message, SenderType senderType, String authorName,
+			List<MediaDraft> medias, String addedBy, Instant now) {
+		refuseIfFinal("add a message to");
+		ClaimMessage added = new ClaimMessage(message, senderType, authorName, addedBy, now);
+		this.messages.add(added);
+		medias.forEach((media) -> this.medias.add(new ClaimMedia(added.getId(), media.url(), media.mediaType())));
+		this.updatedAt = now;
+		return new ClaimMessageAdded(this.id, added.getId(), senderType.name(), medias.size());
+	}
+
+	/**
+	 * Attaches a document to the claim.
+	 * @throws ClaimFinalException when the claim is archived: its record is final
+	 */
+	public ClaimDocumentAdded addDocument(String url, DocumentType documentType, String addedBy, Instant now) {
+		refuseIfFinal("attach a document to");
+		ClaimDocument document = new ClaimDocument(url, documentType, addedBy, now);
+		this.documents.add(document);
+		this.updatedAt = now;
+		return new ClaimDocumentAdded(this.id, document.getId(), documentType.name());
+	}
+
+	private void refuseIfFinal(String what) {
+		if (ClaimLifecycle.next(this.claimState).isEmpty()) {
+			throw new ClaimFinalException(this.claimState,
+					"Nobody can " + what + " a claim that is " + this.claimState + ": its record is final.");
+		}
 	}
 
 	@Override
@@ -231,9 +413,56 @@ public class Claim implements Persistable<String> {
 		return List.copyOf(this.claimItems);
 	}
 
+	public List<ClaimResolution> getResolutions() {
+		return List.copyOf(this.resolutions);
+	}
+
+	/** The conversation, oldest message first. */
+	public List<ClaimMessage> getMessages() {
+		return List.copyOf(this.messages);
+	}
+
+	/** The media of all messages, each naming its message. */
+	public List<ClaimMedia> getMedias() {
+		return List.copyOf(this.medias);
+	}
+
+	public List<ClaimDocument> getDocuments() {
+		return List.copyOf(this.documents);
+	}
+
+	public List<StoreCredit> getStoreCredits() {
+		return List.copyOf(this.storeCredits);
+	}
+
 	/** Every change of the claim's state, oldest first, its filing included. */
 	public List<ClaimChange> getHistory() {
 		return List.copyOf(this.history);
+	}
+
+	public SalesChannel getSalesChannel() {
+		return this.salesChannel;
+	}
+
+	public ClaimCategory getClaimCategory() {
+		return this.claimCategory;
+	}
+
+	public IssueType getIssueType() {
+		return this.issueType;
+	}
+
+	public RequestedResolution getRequestedResolution() {
+		return this.requestedResolution;
+	}
+
+	public ClaimFiledFrom getClaimFiledFrom() {
+		return this.claimFiledFrom;
+	}
+
+	/** What an offline claim said beyond an online one; null for an online claim. */
+	public OfflineDetails getOffline() {
+		return this.offline;
 	}
 
 	public Instant getCreatedAt() {

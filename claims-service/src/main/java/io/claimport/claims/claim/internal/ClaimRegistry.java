@@ -3,12 +3,18 @@ package io.claimport.claims.claim.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import io.claimport.claims.claim.domain.Claim;
 import io.claimport.claims.claim.domain.ClaimChange;
-import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.claims.claim.domain.ClaimDraft;
 import io.claimport.claims.claim.domain.ClaimState;
+import io.claimport.claims.claim.domain.DocumentType;
+import io.claimport.claims.claim.domain.MediaDraft;
+import io.claimport.claims.claim.domain.OfflineClaimDraft;
+import io.claimport.claims.claim.domain.ResolutionDraft;
+import io.claimport.claims.claim.domain.SenderType;
+import io.claimport.claims.claim.domain.StoreCreditCodes;
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.page.Connection;
 import io.claimport.service.outbox.DomainEventPublisher;
@@ -51,6 +57,21 @@ public class ClaimRegistry {
 		return BulkResult.of("claim", total, filed.stream().map(Claim::getId).toList(), invalid);
 	}
 
+	/**
+	 * Files an offline warranty claim with its ClaimCreated event in one transaction.
+	 * @throws io.claimport.claims.claim.domain.WarrantyExpiredException when its warranty
+	 * has ended; nothing is filed
+	 */
+	@Transactional
+	public Claim fileOffline(String accountId, String keyId, OfflineClaimDraft draft) {
+		Claim claim = Claim.fileOffline(accountId, draft, StoreCreditCodes.offlineOrderId(), keyId,
+				this.clock.instant());
+		this.claims.save(claim);
+		this.events.publish(EventTypes.CLAIM_CREATED, accountId, claim.getId(), claim.getVersion(),
+				claim.createdEvent());
+		return claim;
+	}
+
 	@Transactional(readOnly = true)
 	public Connection<Claim> page(String accountId, ClaimState state, String orderId, String after, int first) {
 		List<Claim> fetched = this.claims.findPage(accountId, state, orderId, after, Limit.of(first + 1));
@@ -65,14 +86,48 @@ public class ClaimRegistry {
 	@Transactional
 	public Claim transition(String accountId, String claimId, ClaimState to, String reason, String keyId,
 			Long expectedVersion) {
+		return change(accountId, claimId, expectedVersion,
+				(claim, now) -> List.of(claim.moveTo(to, reason, keyId, now)));
+	}
+
+	/**
+	 * Settles an approved claim: its resolution, its state change and any store credit.
+	 */
+	@Transactional
+	public Claim resolve(String accountId, String claimId, ResolutionDraft resolution, String keyId,
+			Long expectedVersion) {
+		return change(accountId, claimId, expectedVersion,
+				(claim, now) -> claim.settle(resolution, keyId, now, StoreCreditCodes::next));
+	}
+
+	@Transactional
+	public Claim addMessage(String accountId, String claimId, String message, SenderType senderType, String authorName,
+			List<MediaDraft> medias, String keyId) {
+		return change(accountId, claimId, null,
+				(claim, now) -> List.of(claim.addMessage(message, senderType, authorName, medias, keyId, now)));
+	}
+
+	@Transactional
+	public Claim addDocument(String accountId, String claimId, String url, DocumentType documentType, String keyId) {
+		return change(accountId, claimId, null,
+				(claim, now) -> List.of(claim.addDocument(url, documentType, keyId, now)));
+	}
+
+	/**
+	 * One change of a claim: loaded with its row locked (changes of one claim take
+	 * turns), checked against the expected version, changed by the aggregate, saved, and
+	 * its events published with the new version, all in the caller's transaction.
+	 */
+	private Claim change(String accountId, String claimId, Long expectedVersion,
+			BiFunction<Claim, Instant, List<?>> change) {
 		Claim claim = this.claims.findForChange(claimId, accountId)
 			.orElseThrow(() -> new NotFoundException("claim", claimId));
 		if (expectedVersion != null && expectedVersion != claim.getVersion()) {
 			throw new StaleVersionException(claim.getVersion());
 		}
-		ClaimStateChanged changed = claim.moveTo(to, reason, keyId, this.clock.instant());
+		List<?> events = change.apply(claim, this.clock.instant());
 		this.claims.saveAndFlush(claim);
-		this.events.publish(EventTypes.CLAIM_STATE_CHANGED, accountId, claimId, claim.getVersion(), changed);
+		this.events.publishAll(accountId, claimId, claim.getVersion(), events);
 		return claim;
 	}
 

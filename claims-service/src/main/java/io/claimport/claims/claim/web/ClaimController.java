@@ -1,10 +1,15 @@
 package io.claimport.claims.claim.web;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import io.claimport.claims.claim.domain.Claim;
 import io.claimport.claims.claim.domain.ClaimState;
+import io.claimport.claims.claim.domain.DocumentType;
+import io.claimport.claims.claim.domain.MediaDraft;
+import io.claimport.claims.claim.domain.SenderType;
 import io.claimport.claims.claim.internal.ClaimRegistry;
 import io.claimport.common.id.PublicIds;
 import io.claimport.common.identity.CallerIdentity;
@@ -42,10 +47,16 @@ class ClaimController {
 
 	private final ClaimMapper mapper;
 
-	ClaimController(ClaimRegistry claims, BulkValidator bulk, ClaimMapper mapper) {
+	private final UrlPolicy urls;
+
+	private final Clock clock;
+
+	ClaimController(ClaimRegistry claims, BulkValidator bulk, ClaimMapper mapper, UrlPolicy urls, Clock clock) {
 		this.claims = claims;
 		this.bulk = bulk;
 		this.mapper = mapper;
+		this.urls = urls;
+		this.clock = clock;
 	}
 
 	@PostMapping
@@ -69,6 +80,14 @@ class ClaimController {
 		return this.claims.page(caller.accountId(), claimState, orderId, after, first).map(this.mapper::toNode);
 	}
 
+	@PostMapping("/offline")
+	@ResponseStatus(HttpStatus.CREATED)
+	OfflineClaimAnswer fileOffline(CallerIdentity caller, @Valid @RequestBody OfflineClaimRequest request) {
+		Claim claim = this.claims.fileOffline(caller.accountId(), caller.keyId(),
+				OfflineClaims.draft(request, this.urls, this.clock));
+		return OfflineClaimAnswer.of(claim, request);
+	}
+
 	@GetMapping("/states")
 	ClaimLifecycleView states() {
 		return ClaimLifecycleView.of();
@@ -89,6 +108,40 @@ class ClaimController {
 				this.claims.transition(caller.accountId(), id, to, request.reason(), caller.keyId(), expectedVersion));
 	}
 
+	@PostMapping("/{id}/resolutions")
+	ResponseEntity<ClaimNode> resolve(CallerIdentity caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody ResolutionRequest request) {
+		Long expectedVersion = expectedVersion(ifMatch);
+		return withEtag(this.claims.resolve(caller.accountId(), id, ClaimRequests.resolution(request), caller.keyId(),
+				expectedVersion));
+	}
+
+	@PostMapping("/{id}/messages")
+	ResponseEntity<ClaimNode> addMessage(CallerIdentity caller, @PathVariable String id,
+			@Valid @RequestBody MessageRequest request) {
+		List<FieldViolation> violations = new ArrayList<>();
+		SenderType senderType = ClaimRequests.senderType(request, violations);
+		List<MediaDraft> medias = ClaimRequests.medias(request, this.urls, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		return created(this.claims.addMessage(caller.accountId(), id, request.message(), senderType,
+				request.authorName(), medias, caller.keyId()));
+	}
+
+	@PostMapping("/{id}/documents")
+	ResponseEntity<ClaimNode> addDocument(CallerIdentity caller, @PathVariable String id,
+			@Valid @RequestBody DocumentRequest request) {
+		List<FieldViolation> violations = new ArrayList<>();
+		DocumentType type = ClaimRequests.documentType(request, violations);
+		ClaimRequests.url("url", request.url(), this.urls, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		return created(this.claims.addDocument(caller.accountId(), id, request.url(), type, caller.keyId()));
+	}
+
 	@GetMapping("/{id}/history")
 	ClaimHistoryView history(CallerIdentity caller, @PathVariable String id) {
 		ClaimRegistry.ClaimWithHistory found = this.claims.history(caller.accountId(), id);
@@ -102,6 +155,10 @@ class ClaimController {
 
 	private ResponseEntity<ClaimNode> withEtag(Claim claim) {
 		return ResponseEntity.ok().eTag(etag(claim.getVersion())).body(this.mapper.toNode(claim));
+	}
+
+	private ResponseEntity<ClaimNode> created(Claim claim) {
+		return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(claim.getVersion())).body(this.mapper.toNode(claim));
 	}
 
 	private static ClaimState state(String name) {

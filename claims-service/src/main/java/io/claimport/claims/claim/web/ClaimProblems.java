@@ -2,8 +2,10 @@ package io.claimport.claims.claim.web;
 
 import java.util.List;
 
+import io.claimport.claims.claim.domain.ClaimFinalException;
 import io.claimport.claims.claim.domain.ClaimState;
 import io.claimport.claims.claim.domain.TransitionRefusedException;
+import io.claimport.claims.claim.domain.WarrantyExpiredException;
 import io.claimport.claims.claim.internal.StaleVersionException;
 import io.claimport.common.problem.ProblemTypes;
 
@@ -30,6 +32,24 @@ class ClaimProblems {
 		problem.setProperty("requestedState", ex.requestedState().name());
 		List<String> allowed = ex.allowedStates().stream().sorted().map(ClaimState::name).toList();
 		problem.setProperty("allowedStates", allowed);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail warrantyExpired(WarrantyExpiredException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setType(ProblemTypes.WARRANTY_EXPIRED);
+		problem.setTitle("Warranty expired");
+		problem.setProperty("warrantyEndedOn", ex.endedOn().toString());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail finalRecord(ClaimFinalException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(ProblemTypes.CLAIM_STATE_CONFLICT);
+		problem.setTitle("Claim is final");
+		problem.setProperty("currentState", ex.currentState().name());
 		return problem;
 	}
 

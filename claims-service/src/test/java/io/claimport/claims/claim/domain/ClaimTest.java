@@ -72,4 +72,79 @@ class ClaimTest {
 		assertThat(claim.getClaimState()).isEqualTo(ClaimState.APPROVED);
 	}
 
+	@Test
+	void settlesAnApprovedClaimWithAStoreCreditAndSaysSoInThreeEventsInOrder() {
+		Claim claim = approvedClaim();
+		ResolutionDraft credit = new ResolutionDraft(ResolutionType.STORE_CREDIT, null,
+				new Money(new java.math.BigDecimal("25.00"), "EUR"),
+				new Money(new java.math.BigDecimal("25.00"), "EUR"), false, new Money(java.math.BigDecimal.ZERO, "EUR"),
+				null);
+
+		List<Object> events = claim.settle(credit, "key_1", Instant.parse("2026-11-24T10:00:00Z"), () -> "CODE-1");
+
+		assertThat(events).extracting((event) -> event.getClass().getSimpleName())
+			.containsExactly("ClaimResolved", "ClaimStateChanged", "StoreCreditIssued");
+		assertThat(claim.getClaimState()).isEqualTo(ClaimState.RESOLVED);
+		assertThat(claim.getStoreCredits()).singleElement().satisfies((issued) -> {
+			assertThat(issued.getCode()).isEqualTo("CODE-1");
+			assertThat(issued.getCreditType()).isEqualTo(CreditType.GIFT_CARD);
+			assertThat(issued.getTotalValue()).isEqualByComparingTo("25.00");
+		});
+		assertThat(events.get(2).toString()).doesNotContain("CODE-1");
+		assertThat(claim.getResolutions()).singleElement().satisfies((resolution) -> {
+			assertThat(resolution.isCreditStore()).isTrue();
+			assertThat(resolution.getClaimState()).isEqualTo(ClaimState.RESOLVED);
+		});
+	}
+
+	@Test
+	void settlesOnlyAnApprovedClaim() {
+		Claim claim = Claim.file("acct_1", ClaimDrafts.damagedHeadset(), "key_1", Instant.now());
+		ResolutionDraft refund = new ResolutionDraft(ResolutionType.REFUND, null,
+				new Money(java.math.BigDecimal.TEN, "USD"), new Money(java.math.BigDecimal.TEN, "USD"), false,
+				new Money(java.math.BigDecimal.ZERO, "USD"), null);
+
+		assertThatThrownBy(() -> claim.settle(refund, "key_1", Instant.now(), () -> "CODE"))
+			.isInstanceOf(TransitionRefusedException.class);
+		assertThat(claim.getResolutions()).isEmpty();
+		assertThat(claim.getClaimState()).isEqualTo(ClaimState.NEW);
+	}
+
+	@Test
+	void takesNoMessageOnceArchived() {
+		Claim claim = Claim.file("acct_1", ClaimDrafts.damagedHeadset(), "key_1", Instant.now());
+		claim.moveTo(ClaimState.DENIED, null, "key_1", Instant.now());
+		claim.moveTo(ClaimState.ARCHIVED, null, "key_1", Instant.now());
+
+		assertThatThrownBy(
+				() -> claim.addMessage("hello", SenderType.CUSTOMER, "Ann", List.of(), "key_1", Instant.now()))
+			.isInstanceOf(ClaimFinalException.class);
+		assertThat(claim.getMessages()).isEmpty();
+	}
+
+	@Test
+	void readsBothSpellingsOfAddressTypoAsOne() {
+		assertThat(ResolutionType.parse("ADRESS_TYPO")).contains(ResolutionType.ADDRESS_TYPO);
+		assertThat(ResolutionType.parse("ADDRESS_TYPO")).contains(ResolutionType.ADDRESS_TYPO);
+		assertThat(ResolutionType.parse("address_typo")).isEmpty();
+		assertThat(ResolutionType.values()).hasSize(24);
+	}
+
+	@Test
+	void makesStoreCreditCodesNobodyCanGuessOrRepeat() {
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			codes.add(StoreCreditCodes.next());
+		}
+		assertThat(codes).hasSize(10_000)
+			.allMatch((code) -> code.matches("([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}"));
+	}
+
+	private static Claim approvedClaim() {
+		Claim claim = Claim.file("acct_1", ClaimDrafts.damagedHeadset(), "key_1",
+				Instant.parse("2026-11-23T10:00:00Z"));
+		claim.moveTo(ClaimState.APPROVED, null, "key_1", Instant.parse("2026-11-23T11:00:00Z"));
+		return claim;
+	}
+
 }
