@@ -9,16 +9,13 @@ import java.util.function.Function;
  */
 public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
-	/**
-	 * Builds a page from up to {@code first + 1} nodes fetched after a cursor: the extra
-	 * node, if any, only tells that there is a next page.
-	 */
-	public static <T> Connection<T> of(List<T> fetched, int first, boolean afterCursor, Function<T, String> cursor) {
-		List<T> nodes = fetched.subList(0, Math.min(first, fetched.size()));
+	/** A page of nodes already in order, with what lies on either side of it. */
+	public static <T> Connection<T> of(List<T> nodes, boolean hasNextPage, boolean hasPreviousPage,
+			Function<T, String> cursor) {
 		List<Edge<T>> edges = nodes.stream().map((node) -> new Edge<>(cursor.apply(node), node)).toList();
 		String start = edges.isEmpty() ? null : edges.get(0).cursor();
 		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-		return new Connection<>(edges, new PageInfo(start, end, fetched.size() > first, afterCursor));
+		return new Connection<>(edges, new PageInfo(start, end, hasNextPage, hasPreviousPage));
 	}
 
 	public <R> Connection<R> map(Function<T, R> mapper) {

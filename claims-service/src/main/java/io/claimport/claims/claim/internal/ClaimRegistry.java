@@ -2,6 +2,8 @@ package io.claimport.claims.claim.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -23,7 +25,8 @@ import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.Indexed;
 import io.claimport.service.bulk.ItemError;
 
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,10 +75,46 @@ public class ClaimRegistry {
 		return claim;
 	}
 
+	/**
+	 * A page of the account's claims matching the search, newest first; the page info
+	 * says whether older and newer claims match too.
+	 */
 	@Transactional(readOnly = true)
-	public Connection<Claim> page(String accountId, ClaimState state, String orderId, String after, int first) {
-		List<Claim> fetched = this.claims.findPage(accountId, state, orderId, after, Limit.of(first + 1));
-		return Connection.of(fetched, first, after != null, Claim::getId);
+	public Connection<Claim> search(String accountId, ClaimSearch search) {
+		Specification<Claim> matching = ClaimSpecifications.matching(accountId, search);
+		ClaimSearch.Page page = search.page();
+		String cursor = page.cursor();
+		Specification<Claim> window = (cursor == null) ? matching : matching
+			.and(page.backwards() ? ClaimSpecifications.newerThan(cursor) : ClaimSpecifications.olderThan(cursor));
+		Sort order = page.backwards() ? Sort.by(Sort.Direction.ASC, "id") : Sort.by(Sort.Direction.DESC, "id");
+		List<Claim> fetched = this.claims.findBy(window, (query) -> query.sortBy(order).limit(page.size() + 1).all());
+		boolean more = fetched.size() > page.size();
+		List<Claim> nodes = new ArrayList<>(fetched.subList(0, Math.min(page.size(), fetched.size())));
+		if (page.backwards()) {
+			Collections.reverse(nodes);
+		}
+		// past the cursor, on the side the page does not cover, is where the other page
+		// lies
+		boolean beyondCursor = (cursor != null) && this.claims.exists(matching.and(page.backwards()
+				? ClaimSpecifications.notNewerThan(cursor) : ClaimSpecifications.notOlderThan(cursor)));
+		return page.backwards() ? Connection.of(nodes, beyondCursor, more, Claim::getId)
+				: Connection.of(nodes, more, beyondCursor, Claim::getId);
+	}
+
+	/**
+	 * Whether a matching claim lies beyond the page on the other side from its cursor.
+	 */
+	private boolean exists(Specification<Claim> matching, List<Claim> nodes, boolean newer, String cursor) {
+		if (newer) {
+			String newest = nodes.isEmpty() ? cursor : nodes.get(0).getId();
+			return this.claims.exists(matching.and(nodes.isEmpty()
+					? ClaimSpecifications.newerThan(cursor).or((root, query, cb) -> cb.equal(root.get("id"), cursor))
+					: ClaimSpecifications.newerThan(newest)));
+		}
+		String oldest = nodes.isEmpty() ? cursor : nodes.get(nodes.size() - 1).getId();
+		return this.claims.exists(matching.and(nodes.isEmpty()
+				? ClaimSpecifications.olderThan(cursor).or((root, query, cb) -> cb.equal(root.get("id"), cursor))
+				: ClaimSpecifications.olderThan(oldest)));
 	}
 
 	/**

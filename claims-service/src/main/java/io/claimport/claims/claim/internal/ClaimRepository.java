@@ -7,13 +7,13 @@ import io.claimport.claims.claim.domain.Claim;
 import jakarta.persistence.LockModeType;
 import io.claimport.claims.claim.domain.ClaimState;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface ClaimRepository extends JpaRepository<Claim, String> {
+interface ClaimRepository extends JpaRepository<Claim, String>, JpaSpecificationExecutor<Claim> {
 
 	Optional<Claim> findByIdAndAccountId(String id, String accountId);
 
@@ -24,16 +24,5 @@ interface ClaimRepository extends JpaRepository<Claim, String> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from Claim c where c.id = :id and c.accountId = :accountId")
 	Optional<Claim> findForChange(@Param("id") String id, @Param("accountId") String accountId);
-
-	/** Newest first; ids sort by creation time, so "after" a cursor means an older id. */
-	@Query("""
-			select c from Claim c where c.accountId = :accountId
-			and (:state is null or c.claimState = :state)
-			and (:orderId is null or c.orderId = :orderId)
-			and (:after is null or c.id < :after)
-			order by c.id desc
-			""")
-	List<Claim> findPage(@Param("accountId") String accountId, @Param("state") ClaimState state,
-			@Param("orderId") String orderId, @Param("after") String after, Limit limit);
 
 }

@@ -11,7 +11,6 @@ import io.claimport.claims.claim.domain.DocumentType;
 import io.claimport.claims.claim.domain.MediaDraft;
 import io.claimport.claims.claim.domain.SenderType;
 import io.claimport.claims.claim.internal.ClaimRegistry;
-import io.claimport.common.id.PublicIds;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.Connection;
 import io.claimport.common.problem.FieldViolation;
@@ -19,12 +18,11 @@ import io.claimport.service.web.InvalidRequestException;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,14 +68,8 @@ class ClaimController {
 	}
 
 	@GetMapping
-	Connection<ClaimNode> list(CallerIdentity caller, @RequestParam(required = false) ClaimState claimState,
-			@RequestParam(required = false) String orderId, @RequestParam(required = false) String after,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int first) {
-		if (after != null && !PublicIds.isWellFormed(Claim.ID_PREFIX, after)) {
-			throw new InvalidRequestException(
-					new FieldViolation("after", "cursor", "after must be a cursor from a previous page's pageInfo"));
-		}
-		return this.claims.page(caller.accountId(), claimState, orderId, after, first).map(this.mapper::toNode);
+	Connection<ClaimNode> list(CallerIdentity caller, @RequestParam MultiValueMap<String, String> parameters) {
+		return this.claims.search(caller.accountId(), ClaimListQuery.parse(parameters)).map(this.mapper::toNode);
 	}
 
 	@PostMapping("/offline")
