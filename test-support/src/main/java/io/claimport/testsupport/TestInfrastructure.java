@@ -58,6 +58,10 @@ public final class TestInfrastructure {
 		properties.put("spring.datasource.username", postgres.user());
 		properties.put("spring.datasource.password", postgres.password());
 		properties.put("spring.kafka.bootstrap-servers", kafka().bootstrapServers());
+		// one consumer group per database: contexts of one service in a test JVM each
+		// build
+		// their own projections, while replicas sharing a database share the work
+		properties.put("spring.kafka.consumer.group-id", applicationName + "-" + database);
 		properties.put("claimport.identity.jwks-location", TestIdentities.jwksLocation());
 		return properties;
 	}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.claimport.claims.ClaimsApplication;
+import io.claimport.claims.purchase.PlacedOrders;
+import io.claimport.claims.purchase.Purchases;
 import io.claimport.common.event.Topics;
 import io.claimport.common.id.PublicIds;
 import io.claimport.testsupport.ApiClient;
@@ -33,13 +35,15 @@ class ClaimEventOrderIT {
 	@Test
 	void deliversEachClaimsEventsInVersionOrderFromTwoReplicas() {
 		try (RunningService first = RunningService.start(ClaimsApplication.class, "claims-service", FAST_OUTBOX);
-				RunningService second = first.replica()) {
-			String bearer = TestIdentities.bearer(PublicIds.next("acct"), "full:access");
+				RunningService second = first.replica();
+				PlacedOrders orders = new PlacedOrders(first.bean(Purchases.class))) {
+			String account = PublicIds.next("acct");
+			String bearer = TestIdentities.bearer(account, "full:access");
 			List<ApiClient> replicas = List.of(new ApiClient(first.baseUrl()).with("Authorization", bearer),
 					new ApiClient(second.baseUrl()).with("Authorization", bearer));
 			List<String> claims = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				claims.add(file(replicas.get(i % 2)));
+				claims.add(file(replicas.get(i % 2), orders.place(account, "item_1")));
 			}
 			int turn = 0;
 			for (String state : PATH) {
@@ -83,9 +87,9 @@ class ClaimEventOrderIT {
 		return distinct;
 	}
 
-	private static String file(ApiClient api) {
+	private static String file(ApiClient api, String orderId) {
 		ApiClient.Response response = api.post("/api/v1/claims",
-				List.of(Map.of("orderId", "order_1", "authorName", "Ann", "authorEmail", "ann@example.com",
+				List.of(Map.of("orderId", orderId, "authorName", "Ann", "authorEmail", "ann@example.com",
 						"claimDescription", "Broken", "claimItems",
 						List.of(Map.of("itemId", "item_1", "quantity", 1)))));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);

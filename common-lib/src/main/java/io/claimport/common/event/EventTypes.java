@@ -12,8 +12,9 @@ public final class EventTypes {
 	public static final EventType<ProductCreated> PRODUCT_CREATED = new EventType<>("ProductCreated",
 			ProductCreated.class, Topics.PRODUCTS, "Product", 1);
 
+	/** Version 2 added the purchase time and the lines (SKU and quantity). */
 	public static final EventType<OrderCreated> ORDER_CREATED = new EventType<>("OrderCreated", OrderCreated.class,
-			Topics.ORDERS, "Order", 1);
+			Topics.ORDERS, "Order", 2);
 
 	public static final EventType<ClaimCreated> CLAIM_CREATED = new EventType<>("ClaimCreated", ClaimCreated.class,
 			Topics.CLAIMS, "Claim", 1);

@@ -3,7 +3,9 @@ package io.claimport.order.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import io.claimport.common.event.OrderCreated;
@@ -100,8 +102,14 @@ public class Order implements Persistable<String> {
 
 	public OrderCreated createdEvent() {
 		int totalQuantity = this.lineItems.stream().mapToInt(LineItem::getQuantity).sum();
+		Map<String, Integer> quantities = new LinkedHashMap<>();
+		this.lineItems.forEach((line) -> quantities.merge(line.getSku(), line.getQuantity(), Integer::sum));
+		List<OrderCreated.Line> lines = quantities.entrySet()
+			.stream()
+			.map((line) -> new OrderCreated.Line(line.getKey(), line.getValue()))
+			.toList();
 		return new OrderCreated(this.id, this.orderNumber, this.status.name(), this.lineItems.size(), totalQuantity,
-				this.totalAmount, this.currency);
+				this.totalAmount, this.currency, this.createdAt, lines);
 	}
 
 	@Override

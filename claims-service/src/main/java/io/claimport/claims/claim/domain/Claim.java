@@ -220,16 +220,27 @@ public class Claim implements Persistable<String> {
 
 	/**
 	 * Files an offline warranty claim: an item bought outside the online store. A
-	 * {@code WARRANTY} claim must fall in its warranty window, the period from the
-	 * purchase.
+	 * {@code WARRANTY} claim must fall in its warranty window: the period it gives from
+	 * the purchase, or else the warranty of the product with its SKU
+	 * ({@code productWarrantyMonths}, null when no such product is known).
 	 * @throws WarrantyExpiredException when it does not; nothing is filed
+	 * @throws WarrantyUnknownException when it gives no period and its product is not
+	 * known
 	 */
 	public static Claim fileOffline(String accountId, OfflineClaimDraft draft, String sourceOrderId, String filedBy,
-			Instant now) {
+			Integer productWarrantyMonths, Instant now) {
 		OfflineDetails.Warranty warranty = draft.details().warranty();
-		if (draft.claimCategory() == ClaimCategory.WARRANTY && warranty.warrantyPeriod() != null) {
-			WarrantyWindow window = new WarrantyWindow(warranty.dateOfPurchase(),
-					Period.parse(warranty.warrantyPeriod()));
+		if (draft.claimCategory() == ClaimCategory.WARRANTY) {
+			WarrantyWindow window;
+			if (warranty.warrantyPeriod() != null) {
+				window = new WarrantyWindow(warranty.dateOfPurchase(), Period.parse(warranty.warrantyPeriod()));
+			}
+			else if (productWarrantyMonths != null) {
+				window = WarrantyWindow.ofMonths(warranty.dateOfPurchase(), productWarrantyMonths);
+			}
+			else {
+				throw new WarrantyUnknownException(draft.details().item().sku());
+			}
 			if (!window.covers(now)) {
 				throw new WarrantyExpiredException(window.endsOn());
 			}

@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 
 import io.claimport.claims.claim.domain.Claim;
 import io.claimport.claims.claim.domain.ClaimChange;
 import io.claimport.claims.claim.domain.ClaimDraft;
+import io.claimport.claims.claim.domain.ClaimFiling;
 import io.claimport.claims.claim.domain.ClaimState;
 import io.claimport.claims.claim.domain.DocumentType;
 import io.claimport.claims.claim.domain.MediaDraft;
@@ -17,6 +22,9 @@ import io.claimport.claims.claim.domain.OfflineClaimDraft;
 import io.claimport.claims.claim.domain.ResolutionDraft;
 import io.claimport.claims.claim.domain.SenderType;
 import io.claimport.claims.claim.domain.StoreCreditCodes;
+import io.claimport.claims.purchase.KnownOrder;
+import io.claimport.claims.purchase.KnownProduct;
+import io.claimport.claims.purchase.Purchases;
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.page.Connection;
 import io.claimport.service.outbox.DomainEventPublisher;
@@ -34,30 +42,58 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimRegistry {
 
+	/** Claims that no longer claim anything: the desk turned them down. */
+	private static final List<ClaimState> NOT_COVERING = List.of(ClaimState.DENIED, ClaimState.DISMISSED);
+
 	private final ClaimRepository claims;
 
 	private final DomainEventPublisher events;
 
 	private final Clock clock;
 
-	ClaimRegistry(ClaimRepository claims, DomainEventPublisher events, Clock clock) {
+	private final Purchases purchases;
+
+	ClaimRegistry(ClaimRepository claims, DomainEventPublisher events, Clock clock, Purchases purchases) {
 		this.claims = claims;
 		this.events = events;
 		this.clock = clock;
+		this.purchases = purchases;
 	}
 
-	/** Files every valid claim with its ClaimCreated event in one transaction. */
+	/**
+	 * Files every claim that is about what the customer bought ({@link ClaimFiling}) with
+	 * its ClaimCreated event, in one transaction; the others are reported with the items
+	 * refused earlier. The orders' projections stay locked until the end, so two filings
+	 * on one order take turns.
+	 */
 	@Transactional
 	public BulkResult fileClaims(String accountId, String keyId, int total, List<Indexed<ClaimDraft>> drafts,
 			List<ItemError> invalid) {
 		Instant now = this.clock.instant();
-		List<Claim> filed = drafts.stream().map((draft) -> Claim.file(accountId, draft.item(), keyId, now)).toList();
+		Set<String> orderIds = drafts.stream().map((draft) -> draft.item().orderId()).collect(Collectors.toSet());
+		Map<String, KnownOrder> orders = this.purchases.ordersForClaims(accountId, orderIds);
+		Map<String, Integer> claimed = new HashMap<>();
+		if (!orders.isEmpty()) {
+			for (Object[] row : this.claims.claimedQuantities(accountId, orders.keySet(), NOT_COVERING)) {
+				claimed.put(ClaimFiling.key((String) row[0], (String) row[1]), ((Number) row[2]).intValue());
+			}
+		}
+		Set<String> warrantySkus = drafts.stream()
+			.filter((draft) -> ClaimFiling.WARRANTY.equals(draft.item().claimType()))
+			.flatMap((draft) -> draft.item().claimItems().stream().map(ClaimDraft.Item::itemId))
+			.collect(Collectors.toSet());
+		Map<String, KnownProduct> products = this.purchases.products(accountId, warrantySkus);
+		ClaimFiling decision = ClaimFiling.decide(drafts, orders, claimed, products, now);
+		List<Claim> filed = decision.accepted()
+			.stream()
+			.map((draft) -> Claim.file(accountId, draft.item(), keyId, now))
+			.toList();
 		this.claims.saveAll(filed);
 		for (Claim claim : filed) {
 			this.events.publish(EventTypes.CLAIM_CREATED, accountId, claim.getId(), claim.getVersion(),
 					claim.createdEvent());
 		}
-		return BulkResult.of("claim", total, filed.stream().map(Claim::getId).toList(), invalid);
+		return BulkResult.of("claim", total, filed.stream().map(Claim::getId).toList(), invalid, decision.refused());
 	}
 
 	/**
@@ -67,8 +103,10 @@ public class ClaimRegistry {
 	 */
 	@Transactional
 	public Claim fileOffline(String accountId, String keyId, OfflineClaimDraft draft) {
+		String sku = draft.details().item().sku();
+		KnownProduct product = (sku != null) ? this.purchases.products(accountId, List.of(sku)).get(sku) : null;
 		Claim claim = Claim.fileOffline(accountId, draft, StoreCreditCodes.offlineOrderId(), keyId,
-				this.clock.instant());
+				(product != null) ? product.warrantyMonths() : null, this.clock.instant());
 		this.claims.save(claim);
 		this.events.publish(EventTypes.CLAIM_CREATED, accountId, claim.getId(), claim.getVersion(),
 				claim.createdEvent());

@@ -1,6 +1,8 @@
 package io.claimport.claims.claim.internal;
 
 import java.util.List;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.claimport.claims.claim.domain.Claim;
@@ -16,6 +18,18 @@ import org.springframework.data.repository.query.Param;
 interface ClaimRepository extends JpaRepository<Claim, String>, JpaSpecificationExecutor<Claim> {
 
 	Optional<Claim> findByIdAndAccountId(String id, String accountId);
+
+	/**
+	 * How much of each SKU of these orders the account's claims cover, but those denied
+	 * or dismissed: rows of order id, SKU and quantity.
+	 */
+	@Query("""
+			select c.orderId, i.itemId, sum(i.quantity) from Claim c join c.claimItems i
+			where c.accountId = :accountId and c.orderId in :orderIds and c.claimState not in :notCovering
+			group by c.orderId, i.itemId
+			""")
+	List<Object[]> claimedQuantities(@Param("accountId") String accountId,
+			@Param("orderIds") Collection<String> orderIds, @Param("notCovering") Collection<ClaimState> notCovering);
 
 	/**
 	 * The claim, locked until the transaction ends: changes of one claim take turns, and

@@ -6,6 +6,8 @@ import io.claimport.claims.claim.domain.ClaimFinalException;
 import io.claimport.claims.claim.domain.ClaimState;
 import io.claimport.claims.claim.domain.TransitionRefusedException;
 import io.claimport.claims.claim.domain.WarrantyExpiredException;
+import io.claimport.claims.claim.domain.WarrantyUnknownException;
+import io.claimport.common.problem.FieldViolation;
 import io.claimport.claims.claim.internal.StaleVersionException;
 import io.claimport.common.problem.ProblemTypes;
 
@@ -41,6 +43,16 @@ class ClaimProblems {
 		problem.setType(ProblemTypes.WARRANTY_EXPIRED);
 		problem.setTitle("Warranty expired");
 		problem.setProperty("warrantyEndedOn", ex.endedOn().toString());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail warrantyUnknown(WarrantyUnknownException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setType(ProblemTypes.VALIDATION);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors",
+				List.of(new FieldViolation("warranty.warrantyPeriod", "required", ex.getMessage())));
 		return problem;
 	}
 

@@ -64,7 +64,7 @@ final class OfflineClaims {
 					"warranty.receiptImages must hold at least one receipt when warranty.receiptRequired is true"));
 		}
 		Instant purchasedAt = purchaseDate(warranty.dateOfPurchase(), clock, violations);
-		String period = warrantyPeriod(warranty.warrantyPeriod(), category, violations);
+		String period = warrantyPeriod(warranty.warrantyPeriod(), violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
 		}
@@ -108,15 +108,11 @@ final class OfflineClaims {
 	}
 
 	/**
-	 * The period as given ({@code P1Y}, {@code P6M}, {@code P90D}). A warranty claim
-	 * needs one: no product is known to take it from.
+	 * The period as given ({@code P1Y}, {@code P6M}, {@code P90D}); without one, a
+	 * warranty claim takes its product's warranty, if the product is known.
 	 */
-	private static String warrantyPeriod(String value, ClaimCategory category, List<FieldViolation> violations) {
+	private static String warrantyPeriod(String value, List<FieldViolation> violations) {
 		if (value == null) {
-			if (category == ClaimCategory.WARRANTY) {
-				violations.add(new FieldViolation("warranty.warrantyPeriod", "required",
-						"warranty.warrantyPeriod is required for a WARRANTY claim, such as P1Y, P6M or P90D"));
-			}
 			return null;
 		}
 		try {

@@ -13,10 +13,14 @@ import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestIdentities;
 import io.claimport.testsupport.TestInfrastructure;
 import io.claimport.testsupport.TopicReader;
+import io.claimport.claims.purchase.PlacedOrders;
+import io.claimport.claims.purchase.Purchases;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +33,25 @@ class ClaimDeskIT {
 	@Value("${local.server.port}")
 	int port;
 
+	@Autowired
+	Purchases purchases;
+
+	PlacedOrders orders;
+
 	ApiClient api;
+
+	String account;
 
 	@BeforeEach
 	void newAccount() {
-		this.api = client(PublicIds.next("acct"));
+		this.account = PublicIds.next("acct");
+		this.api = client(this.account);
+		this.orders = new PlacedOrders(this.purchases);
+	}
+
+	@AfterEach
+	void close() {
+		this.orders.close();
 	}
 
 	@Test
@@ -253,7 +271,8 @@ class ClaimDeskIT {
 	}
 
 	private String file() {
-		Map<String, Object> claim = new HashMap<>(Map.of("orderId", "order_77", "authorName", "Ann Lee", "authorEmail",
+		String orderId = this.orders.place(this.account, "item_77");
+		Map<String, Object> claim = new HashMap<>(Map.of("orderId", orderId, "authorName", "Ann Lee", "authorEmail",
 				"ann@example.com", "claimDescription", "Left ear cup stopped working.", "claimItems",
 				List.of(Map.of("itemId", "item_77", "quantity", 1))));
 		ApiClient.Response response = this.api.post("/api/v1/claims", List.of(claim));

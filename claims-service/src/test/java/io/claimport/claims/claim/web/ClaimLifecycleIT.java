@@ -17,10 +17,14 @@ import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestIdentities;
 import io.claimport.testsupport.TestInfrastructure;
 import io.claimport.testsupport.TopicReader;
+import io.claimport.claims.purchase.PlacedOrders;
+import io.claimport.claims.purchase.Purchases;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +37,25 @@ class ClaimLifecycleIT {
 	@Value("${local.server.port}")
 	int port;
 
+	@Autowired
+	Purchases purchases;
+
+	PlacedOrders orders;
+
 	ApiClient api;
+
+	String account;
 
 	@BeforeEach
 	void newAccount() {
-		this.api = client(PublicIds.next("acct"));
+		this.account = PublicIds.next("acct");
+		this.api = client(this.account);
+		this.orders = new PlacedOrders(this.purchases);
+	}
+
+	@AfterEach
+	void close() {
+		this.orders.close();
 	}
 
 	@Test
@@ -183,10 +201,11 @@ class ClaimLifecycleIT {
 		return client.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", state)).status();
 	}
 
-	private static String file(ApiClient api) {
+	private String file(ApiClient api) {
+		String orderId = this.orders.place(this.account, "item_77");
 		ApiClient.Response response = api.post("/api/v1/claims",
-				List.of(Map.of("orderId", "order_77", "authorName", "Desiree Ward", "authorEmail",
-						"desiree@example.com", "claimDescription", "The parcel arrived crushed.", "claimItems",
+				List.of(Map.of("orderId", orderId, "authorName", "Desiree Ward", "authorEmail", "desiree@example.com",
+						"claimDescription", "The parcel arrived crushed.", "claimItems",
 						List.of(Map.of("itemId", "item_77", "quantity", 1)))));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("created").get(0).asString();

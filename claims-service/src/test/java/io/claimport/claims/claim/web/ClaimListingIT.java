@@ -11,10 +11,14 @@ import io.claimport.common.id.PublicIds;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestIdentities;
+import io.claimport.claims.purchase.PlacedOrders;
+import io.claimport.claims.purchase.Purchases;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +30,26 @@ class ClaimListingIT {
 	@Value("${local.server.port}")
 	int port;
 
+	@Autowired
+	Purchases purchases;
+
+	PlacedOrders orders;
+
 	ApiClient api;
+
+	String account;
 
 	@BeforeEach
 	void newAccount() {
+		this.account = PublicIds.next("acct");
 		this.api = new ApiClient("http://localhost:" + this.port).with("Authorization",
-				TestIdentities.bearer(PublicIds.next("acct"), "full:access"));
+				TestIdentities.bearer(this.account, "full:access"));
+		this.orders = new PlacedOrders(this.purchases);
+	}
+
+	@AfterEach
+	void close() {
+		this.orders.close();
 	}
 
 	@Test
@@ -148,7 +166,9 @@ class ClaimListingIT {
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 	}
 
-	private static Map<String, Object> claim(String orderId, String email, String claimType) {
+	/** A claim on an order of the account with this id, placed first. */
+	private Map<String, Object> claim(String orderId, String email, String claimType) {
+		this.orders.place(this.account, orderId, java.time.Instant.now(), Map.of("item_1", 10));
 		Map<String, Object> claim = new HashMap<>(
 				Map.of("orderId", orderId, "authorName", "Ann", "authorEmail", email, "claimDescription",
 						"Broken on arrival", "claimItems", List.of(Map.of("itemId", "item_1", "quantity", 1))));

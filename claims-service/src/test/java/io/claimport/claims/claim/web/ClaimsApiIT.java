@@ -12,10 +12,14 @@ import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestIdentities;
 import io.claimport.testsupport.TestInfrastructure;
 import io.claimport.testsupport.TopicReader;
+import io.claimport.claims.purchase.PlacedOrders;
+import io.claimport.claims.purchase.Purchases;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +31,11 @@ class ClaimsApiIT {
 	@Value("${local.server.port}")
 	int port;
 
+	@Autowired
+	Purchases purchases;
+
+	PlacedOrders orders;
+
 	String account;
 
 	ApiClient api;
@@ -35,6 +44,12 @@ class ClaimsApiIT {
 	void newAccount() {
 		this.account = PublicIds.next("acct");
 		this.api = client(this.account);
+		this.orders = new PlacedOrders(this.purchases);
+	}
+
+	@AfterEach
+	void close() {
+		this.orders.close();
 	}
 
 	@Test
@@ -118,7 +133,7 @@ class ClaimsApiIT {
 		ApiClient.Response mixed = this.api.post("/api/v1/claims", List.of(claim("order_ok", null), noItems));
 		List<Map<String, Object>> tooMany = new ArrayList<>();
 		for (int i = 0; i <= 100; i++) {
-			tooMany.add(claim("order_" + i, null));
+			tooMany.add(unchecked("order_" + i, null));
 		}
 
 		assertThat(mixed.status()).isEqualTo(201);
@@ -146,7 +161,13 @@ class ClaimsApiIT {
 				TestIdentities.bearer(account, "full:access"));
 	}
 
-	private static Map<String, Object> claim(String orderId, String claimType) {
+	/** A claim on an order of the account with this id, placed first. */
+	private Map<String, Object> claim(String orderId, String claimType) {
+		this.orders.place(this.account, orderId, java.time.Instant.now(), Map.of("item_77", 10));
+		return unchecked(orderId, claimType);
+	}
+
+	private static Map<String, Object> unchecked(String orderId, String claimType) {
 		Map<String, Object> claim = new java.util.HashMap<>(Map.of("orderId", orderId, "authorName", "Desiree Ward",
 				"authorEmail", "desiree@example.com", "claimDescription", "The parcel arrived crushed.", "claimItems",
 				List.of(Map.of("itemId", "item_77", "quantity", 1))));
