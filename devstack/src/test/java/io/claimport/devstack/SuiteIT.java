@@ -19,6 +19,8 @@ import io.claimport.testsupport.TestIdentities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,8 @@ import static org.awaitility.Awaitility.await;
  * client.
  */
 class SuiteIT {
+
+	private static final Logger log = LoggerFactory.getLogger(SuiteIT.class);
 
 	static Suite suite;
 
@@ -71,8 +75,7 @@ class SuiteIT {
 		fileClaim(integrator, orderId);
 		// how long a new order takes to become claimable: the claims service's projection
 		// lag
-		System.out.printf("SuiteIT: order %s claimable %d ms after it was placed%n", orderId,
-				(System.nanoTime() - placed) / 1_000_000);
+		log.info("Order {} claimable {} ms after it was placed", orderId, (System.nanoTime() - placed) / 1_000_000);
 
 		JsonNode analytics = await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofSeconds(1))

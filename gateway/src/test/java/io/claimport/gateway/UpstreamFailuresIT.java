@@ -7,6 +7,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import io.claimport.testsupport.ApiClient;
@@ -109,25 +112,27 @@ class UpstreamFailuresIT {
 		return new ApiClient("http://localhost:" + this.port).with("X-API-Key", key);
 	}
 
+	/** A backend that answers every request after {@code delayMillis}. */
 	private static HttpServer serve(long delayMillis) {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+			ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "slow-backend");
+				thread.setDaemon(true);
+				return thread;
+			});
 			server.createContext("/", (exchange) -> {
 				try (InputStream in = exchange.getRequestBody()) {
 					in.readAllBytes();
 				}
-				try {
-					Thread.sleep(delayMillis);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				byte[] body = "{\"data\":[]}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
+				later.schedule(() -> {
+					byte[] body = "{\"data\":[]}".getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().set("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, body.length);
+					exchange.getResponseBody().write(body);
+					exchange.close();
+					return null;
+				}, delayMillis, TimeUnit.MILLISECONDS);
 			});
 			server.start();
 			return server;

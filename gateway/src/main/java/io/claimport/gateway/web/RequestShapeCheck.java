@@ -1,8 +1,6 @@
 package io.claimport.gateway.web;
 
-import java.util.Locale;
-import java.util.Set;
-
+import io.claimport.common.problem.ServedMethods;
 import io.claimport.common.problem.StatusProblem;
 import reactor.core.publisher.Mono;
 
@@ -25,15 +23,11 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class RequestShapeCheck implements RequestCheck {
 
-	static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
-
 	/**
 	 * The largest body the services read (8 MiB): a larger declared one is refused here,
 	 * before it crosses to a service that would hang up while it is still being sent.
 	 */
 	static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
-
-	private static final Set<String> SERVED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
 	private final Problems problems;
 
@@ -49,10 +43,12 @@ class RequestShapeCheck implements RequestCheck {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String method = exchange.getRequest().getMethod().name();
-		if (!SERVED.contains(method)) {
-			exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, ALLOW);
-			return this.problems.reject(exchange, "method_not_served", problem(HttpStatus.METHOD_NOT_ALLOWED,
-					"The API does not serve this method (methods are case-sensitive); it takes " + ALLOW + "."));
+		if (!ServedMethods.isServed(method)) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, ServedMethods.ALLOW);
+			return this.problems.reject(exchange, "method_not_served",
+					problem(HttpStatus.METHOD_NOT_ALLOWED,
+							"The API does not serve this method (methods are case-sensitive); it takes "
+									+ ServedMethods.ALLOW + "."));
 		}
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		if (length > MAX_BODY_BYTES) {
@@ -67,42 +63,70 @@ class RequestShapeCheck implements RequestCheck {
 		return chain.filter(exchange);
 	}
 
-	/** Why a raw path is not in normal form, or null when it is. */
+	/**
+	 * Why a raw path is not in normal form, or null when it is. One pass over the path,
+	 * with no copies: it runs on every request.
+	 */
 	static String notNormal(String rawPath) {
-		if (rawPath == null || rawPath.isEmpty()) {
+		if (rawPath == null) {
 			return null;
 		}
-		if (rawPath.indexOf('\\') >= 0) {
-			return "it holds a backslash";
-		}
-		if (rawPath.indexOf(';') >= 0) {
-			return "it holds ';'";
-		}
-		for (int i = 0; i < rawPath.length(); i++) {
-			char c = rawPath.charAt(i);
-			if (c < 0x20 || c == 0x7f) {
+		int segmentStart = 0;
+		for (int i = 0; i <= rawPath.length(); i++) {
+			char c = (i < rawPath.length()) ? rawPath.charAt(i) : '/';
+			if (c == '/') {
+				if (isDotSegment(rawPath, segmentStart, i)) {
+					return "it holds a dot segment";
+				}
+				segmentStart = i + 1;
+			}
+			else if (c == '\\') {
+				return "it holds a backslash";
+			}
+			else if (c == ';') {
+				return "it holds ';'";
+			}
+			else if (c < 0x20 || c == 0x7f) {
 				return "it holds a control character";
 			}
-			if (c == '%') {
+			else if (c == '%') {
 				if (i + 2 >= rawPath.length() || !isHex(rawPath.charAt(i + 1)) || !isHex(rawPath.charAt(i + 2))) {
 					return "it holds a '%' that does not start an escape";
 				}
-				String escape = rawPath.substring(i + 1, i + 3).toUpperCase(Locale.ROOT);
-				if (escape.equals("2F") || escape.equals("5C")) {
+				int escaped = Character.digit(rawPath.charAt(i + 1), 16) * 16
+						+ Character.digit(rawPath.charAt(i + 2), 16);
+				if (escaped == '/' || escaped == '\\') {
 					return "it holds an encoded slash or backslash";
 				}
-				if (escape.equals("00") || escape.charAt(0) < '2' || escape.equals("7F")) {
+				if (escaped < 0x20 || escaped == 0x7f) {
 					return "it holds an encoded control character";
 				}
 			}
 		}
-		for (String segment : rawPath.split("/", -1)) {
-			String decoded = segment.replaceAll("(?i)%2e", ".");
-			if (decoded.equals(".") || decoded.equals("..")) {
-				return "it holds a dot segment";
-			}
-		}
 		return null;
+	}
+
+	/**
+	 * Whether {@code path[start, end)} is {@code .} or {@code ..}, dots plain or as
+	 * {@code %2e}.
+	 */
+	private static boolean isDotSegment(String path, int start, int end) {
+		int dots = 0;
+		int i = start;
+		while (i < end) {
+			if (path.charAt(i) == '.') {
+				i++;
+			}
+			else if (i + 2 < end && path.charAt(i) == '%' && path.charAt(i + 1) == '2'
+					&& (path.charAt(i + 2) == 'e' || path.charAt(i + 2) == 'E')) {
+				i += 3;
+			}
+			else {
+				return false;
+			}
+			dots++;
+		}
+		return dots == 1 || dots == 2;
 	}
 
 	private static boolean isHex(char c) {

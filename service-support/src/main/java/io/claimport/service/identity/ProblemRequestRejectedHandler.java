@@ -1,8 +1,7 @@
 package io.claimport.service.identity;
 
 import java.io.IOException;
-import java.util.Set;
-
+import io.claimport.common.problem.ServedMethods;
 import io.claimport.common.problem.StatusProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,10 +22,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 
-	static final Set<String> SERVED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-
-	private static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
-
 	private final JsonMapper json;
 
 	ProblemRequestRejectedHandler(JsonMapper json) {
@@ -39,10 +34,11 @@ class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 		String method = request.getMethod();
 		int status;
 		String detail;
-		if (!SERVED.contains(method)) {
+		if (!ServedMethods.isServed(method)) {
 			status = 405;
-			detail = "The API does not serve this method (methods are case-sensitive); it takes " + ALLOW + ".";
-			response.setHeader(HttpHeaders.ALLOW, ALLOW);
+			detail = "The API does not serve this method (methods are case-sensitive); it takes " + ServedMethods.ALLOW
+					+ ".";
+			response.setHeader(HttpHeaders.ALLOW, ServedMethods.ALLOW);
 		}
 		else {
 			status = 400;

@@ -44,9 +44,10 @@ final class ClaimListQuery {
 
 	/** Filters on an enumerated attribute: how to read a value, or null if it is none. */
 	private static final Map<String, Function<String, Object>> ENUM_FILTERS = Map.of("claimState",
-			(value) -> constant(ClaimState.class, value), "claimCategory",
-			(value) -> constant(ClaimCategory.class, value), "issueType", (value) -> constant(IssueType.class, value),
-			"salesChannel", (value) -> constant(SalesChannel.class, value), "resolutionType",
+			(value) -> ClaimRequests.constant(ClaimState.class, value), "claimCategory",
+			(value) -> ClaimRequests.constant(ClaimCategory.class, value), "issueType",
+			(value) -> ClaimRequests.constant(IssueType.class, value), "salesChannel",
+			(value) -> ClaimRequests.constant(SalesChannel.class, value), "resolutionType",
 			(value) -> ResolutionType.parse(value).orElse(null));
 
 	private static final Map<String, List<?>> ALLOWED = Map.of("claimState", List.of(ClaimState.values()),
@@ -168,15 +169,6 @@ final class ClaimListQuery {
 					cursorName + " must be a cursor from a previous page's pageInfo"));
 		}
 		return new ClaimSearch.Page(size, backwards, cursor);
-	}
-
-	private static <E extends Enum<E>> Object constant(Class<E> type, String value) {
-		for (E constant : type.getEnumConstants()) {
-			if (constant.name().equals(value)) {
-				return constant;
-			}
-		}
-		return null;
 	}
 
 	private static List<String> filterNames() {

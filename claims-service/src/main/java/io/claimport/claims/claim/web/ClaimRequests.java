@@ -112,13 +112,22 @@ final class ClaimRequests {
 
 	static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, List<FieldViolation> violations,
 			Function<String, String> shown) {
-		for (E constant : type.getEnumConstants()) {
-			if (constant.name().equals(value)) {
-				return constant;
-			}
+		E named = constant(type, value);
+		if (named != null) {
+			return named;
 		}
 		violations.add(new FieldViolation(field, "oneOf", field + " must be one of "
 				+ Arrays.stream(type.getEnumConstants()).map((constant) -> shown.apply(constant.name())).toList()));
+		return null;
+	}
+
+	/** The constant of this name, or null. */
+	static <E extends Enum<E>> E constant(Class<E> type, String name) {
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(name)) {
+				return constant;
+			}
+		}
 		return null;
 	}
 
