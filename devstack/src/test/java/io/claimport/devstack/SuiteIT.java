@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -134,11 +136,26 @@ class SuiteIT {
 		JsonNode history = desk.get(claim + "/history").json().get("changes");
 		assertThat(history.findValuesAsString("toState")).containsExactly("NEW", "OPEN", "APPROVED", "RESOLVED",
 				"CLOSED");
+
+		ApiClient.Response offline = desk.post("/api/v1/claims/offline",
+				offlineWarrantyClaim(Instant.now().minus(30, ChronoUnit.DAYS)));
+		ApiClient.Response expired = desk.post("/api/v1/claims/offline",
+				offlineWarrantyClaim(Instant.now().minus(400, ChronoUnit.DAYS)));
+
+		assertThat(offline.status()).as(offline.body()).isEqualTo(201);
+		String offlineId = offline.json().get("payload").get("id").asString();
+		assertThat(offline.json().get("payload").get("sourceOrderId").asString()).startsWith("OF-");
+		assertThat(expired.status()).isEqualTo(422);
+		assertThat(expired.body()).contains("warranty-expired");
+		assertThat(desk.get("/api/v1/claims?claimCategory=WARRANTY&salesChannel=IN_STORE")
+			.json()
+			.get("edges")
+			.findValuesAsString("cursor")).containsExactly(offlineId);
 		JsonNode claims = await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> desk.get("/api/v1/analytics").json().get("claims"),
-					(body) -> body.get("byState").toString().equals("{\"CLOSED\":1}"));
-		assertThat(claims.get("total").asInt()).isEqualTo(1);
+					(body) -> body.get("byState").toString().equals("{\"CLOSED\":1,\"NEW\":1}"));
+		assertThat(claims.get("total").asInt()).isEqualTo(2);
 	}
 
 	@Test
@@ -342,6 +359,22 @@ class SuiteIT {
 		return Map.of("orderNumber", number, "status", status, "customer",
 				Map.of("email", "ann@example.com", "name", "Ann Lee"), "lineItems",
 				List.of(Map.of("sku", "WHP-001", "quantity", 1, "price", new BigDecimal("149.99"))));
+	}
+
+	/**
+	 * Seed 002's offline warranty claim: headphones bought in a shop, a year's warranty.
+	 */
+	private static Map<String, Object> offlineWarrantyClaim(Instant bought) {
+		return Map.of("customer", Map.of("email", "john@example.com", "phoneNumber", "+1234567890"), "item",
+				Map.of("name", "Wireless Headphones Pro", "sku", "WHP-001", "price", new BigDecimal("149.99")),
+				"warranty",
+				Map.of("dateOfPurchase", bought.truncatedTo(ChronoUnit.DAYS).toString(), "receiptRequired", true,
+						"receiptImages", List.of("https://example.com/receipt.jpg"), "warrantyPeriod", "P1Y"),
+				"shippingAddress",
+				Map.of("firstName", "John", "lastName", "Smith", "address1", "123 Main St", "city", "New York", "zip",
+						"10001", "country", "United States", "countryAbr", "US"),
+				"storeId", "store_123", "salesChannel", "IN_STORE", "claimCategory", "WARRANTY", "issueType",
+				"DEFECTIVE_ITEM", "resolution", "REFUND");
 	}
 
 	private static Map<String, Object> claim(String orderId) {

@@ -6,22 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.claimport.claims.purchase.PlacedOrders;
-import io.claimport.claims.purchase.Purchases;
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.event.OrderCreated;
+import io.claimport.claims.DeskAccount;
 import io.claimport.common.id.PublicIds;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestEvents;
-import io.claimport.testsupport.TestIdentities;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,37 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 class ClaimChecksIT {
 
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	Purchases purchases;
-
-	PlacedOrders orders;
-
-	String account;
-
-	ApiClient api;
-
-	@BeforeEach
-	void newAccount() {
-		this.account = PublicIds.next("acct");
-		this.api = new ApiClient("http://localhost:" + this.port).with("Authorization",
-				TestIdentities.bearer(this.account, "full:access"));
-		this.orders = new PlacedOrders(this.purchases);
-	}
-
-	@AfterEach
-	void close() {
-		this.orders.close();
-	}
+	@RegisterExtension
+	final DeskAccount desk = new DeskAccount();
 
 	@Test
 	void refusesAClaimOnAnOrderTheAccountDoesNotHave() {
-		String elsewhere = new PlacedOrders(this.purchases).place(PublicIds.next("acct"), "SKU-1");
+		String elsewhere = this.desk.orders().place(PublicIds.next("acct"), "SKU-1");
 
-		ApiClient.Response unknown = this.api.post("/api/v1/claims",
-				List.of(claim("ord_never_placed", null, "SKU-1", 1), claim(elsewhere, null, "SKU-1", 1)));
+		ApiClient.Response unknown = this.desk.api()
+			.post("/api/v1/claims",
+					List.of(claim("ord_never_placed", null, "SKU-1", 1), claim(elsewhere, null, "SKU-1", 1)));
 
 		assertThat(unknown.status()).isEqualTo(422);
 		assertThat(unknown.json().get("errors").findValuesAsString("rule")).containsExactly("unknown-order",
@@ -72,10 +45,11 @@ class ClaimChecksIT {
 
 	@Test
 	void refusesItemsNotInTheOrderAndMoreThanWasOrderedLessWhatOpenClaimsCover() {
-		String order = this.orders.place(this.account, "SKU-1", "SKU-2");
+		String order = this.desk.placeOrder("SKU-1", "SKU-2");
 
-		ApiClient.Response mixed = this.api.post("/api/v1/claims", List.of(claim(order, null, "SKU-1", 6),
-				claim(order, null, "SKU-9", 1), claim(order, null, "SKU-1", 5), claim(order, null, "SKU-1", 4)));
+		ApiClient.Response mixed = this.desk.api()
+			.post("/api/v1/claims", List.of(claim(order, null, "SKU-1", 6), claim(order, null, "SKU-9", 1),
+					claim(order, null, "SKU-1", 5), claim(order, null, "SKU-1", 4)));
 
 		assertThat(mixed.status()).as(mixed.body()).isEqualTo(201);
 		assertThat(mixed.json().get("summary").toString()).isEqualTo("{\"total\":4,\"created\":2,\"failed\":2}");
@@ -86,26 +60,29 @@ class ClaimChecksIT {
 				"exceeds-order", "at most 4 more");
 
 		String first = mixed.json().get("created").get(0).asString();
-		ApiClient.Response full = this.api.post("/api/v1/claims", List.of(claim(order, null, "SKU-1", 1)));
+		ApiClient.Response full = this.desk.api().post("/api/v1/claims", List.of(claim(order, null, "SKU-1", 1)));
 		assertThat(full.status()).isEqualTo(422);
-		this.api.post("/api/v1/claims/" + first + "/transitions", Map.of("claimState", "DENIED"));
-		assertThat(this.api.post("/api/v1/claims", List.of(claim(order, null, "SKU-1", 6))).status())
+		this.desk.api().post("/api/v1/claims/" + first + "/transitions", Map.of("claimState", "DENIED"));
+		assertThat(this.desk.api().post("/api/v1/claims", List.of(claim(order, null, "SKU-1", 6))).status())
 			.as("a denied claim no longer covers its items")
 			.isEqualTo(201);
 	}
 
 	@Test
 	void checksAWarrantyClaimAgainstTheProductsWarrantyFromThePurchaseDate() {
-		this.orders.product(this.account, "WHP-001", 12);
+		this.desk.orders().product(this.desk.id(), "WHP-001", 12);
 		String recent = PublicIds.next("ord");
-		this.orders.place(this.account, recent, Instant.now().minus(30, ChronoUnit.DAYS), Map.of("WHP-001", 1));
+		this.desk.orders()
+			.place(this.desk.id(), recent, Instant.now().minus(30, ChronoUnit.DAYS), Map.of("WHP-001", 1));
 		String old = PublicIds.next("ord");
 		Instant twoYearsAgo = Instant.parse("2024-03-10T12:00:00Z");
-		this.orders.place(this.account, old, twoYearsAgo, Map.of("WHP-001", 1, "MYSTERY", 1));
+		this.desk.orders().place(this.desk.id(), old, twoYearsAgo, Map.of("WHP-001", 1, "MYSTERY", 1));
 
-		ApiClient.Response covered = this.api.post("/api/v1/claims", List.of(claim(recent, "WARRANTY", "WHP-001", 1)));
-		ApiClient.Response expired = this.api.post("/api/v1/claims",
-				List.of(claim(old, "WARRANTY", "WHP-001", 1), claim(old, "WARRANTY", "MYSTERY", 1)));
+		ApiClient.Response covered = this.desk.api()
+			.post("/api/v1/claims", List.of(claim(recent, "WARRANTY", "WHP-001", 1)));
+		ApiClient.Response expired = this.desk.api()
+			.post("/api/v1/claims",
+					List.of(claim(old, "WARRANTY", "WHP-001", 1), claim(old, "WARRANTY", "MYSTERY", 1)));
 
 		assertThat(covered.status()).as(covered.body()).isEqualTo(201);
 		assertThat(expired.status()).isEqualTo(422);
@@ -117,14 +94,14 @@ class ClaimChecksIT {
 
 	@Test
 	void takesAnOfflineClaimsWarrantyFromItsProductWhenItGivesNoPeriod() {
-		this.orders.product(this.account, "WHP-001", 6);
+		this.desk.orders().product(this.desk.id(), "WHP-001", 6);
 		Map<String, Object> request = offline("WHP-001", Instant.now().minus(30, ChronoUnit.DAYS));
 		Map<String, Object> tooOld = offline("WHP-001", Instant.now().minus(400, ChronoUnit.DAYS));
 		Map<String, Object> unknown = offline("NOT-A-PRODUCT", Instant.now().minus(30, ChronoUnit.DAYS));
 
-		assertThat(this.api.post("/api/v1/claims/offline", request).status()).isEqualTo(201);
-		assertThat(this.api.post("/api/v1/claims/offline", tooOld).status()).isEqualTo(422);
-		ApiClient.Response noPeriod = this.api.post("/api/v1/claims/offline", unknown);
+		assertThat(this.desk.api().post("/api/v1/claims/offline", request).status()).isEqualTo(201);
+		assertThat(this.desk.api().post("/api/v1/claims/offline", tooOld).status()).isEqualTo(422);
+		ApiClient.Response noPeriod = this.desk.api().post("/api/v1/claims/offline", unknown);
 		assertThat(noPeriod.status()).isEqualTo(400);
 		assertThat(noPeriod.json().get("errors").get(0).get("field").asString()).isEqualTo("warranty.warrantyPeriod");
 	}
@@ -134,19 +111,19 @@ class ClaimChecksIT {
 		String order = PublicIds.next("ord");
 		try (TestEvents events = new TestEvents()) {
 			// schema version 1: no purchase time, no lines
-			events.send(EventTypes.ORDER_CREATED, this.account, order,
+			events.send(EventTypes.ORDER_CREATED, this.desk.id(), order,
 					new OrderCreated(order, "1001", "DELIVERED", 1, 1, java.math.BigDecimal.ONE, "USD"));
 			String lined = PublicIds.next("ord");
 			OrderCreated twice = new OrderCreated(lined, null, "DELIVERED", 1, 2, java.math.BigDecimal.ONE, "USD",
 					Instant.now(), List.of(new OrderCreated.Line("SKU-1", 2)));
-			events.send(EventTypes.ORDER_CREATED, events.send(EventTypes.ORDER_CREATED, this.account, lined, twice),
+			events.send(EventTypes.ORDER_CREATED, events.send(EventTypes.ORDER_CREATED, this.desk.id(), lined, twice),
 					twice);
-			this.orders.awaitKnown(this.account, order);
-			this.orders.awaitKnown(this.account, lined);
+			this.desk.orders().awaitKnown(this.desk.id(), order);
+			this.desk.orders().awaitKnown(this.desk.id(), lined);
 
-			assertThat(this.api.post("/api/v1/claims", List.of(claim(order, null, "ANYTHING", 3))).status())
+			assertThat(this.desk.api().post("/api/v1/claims", List.of(claim(order, null, "ANYTHING", 3))).status())
 				.isEqualTo(201);
-			assertThat(this.api.post("/api/v1/claims", List.of(claim(lined, null, "SKU-1", 3))).status())
+			assertThat(this.desk.api().post("/api/v1/claims", List.of(claim(lined, null, "SKU-1", 3))).status())
 				.as("the order has 2, however often its event came")
 				.isEqualTo(422);
 		}

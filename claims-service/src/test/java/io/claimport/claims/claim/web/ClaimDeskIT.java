@@ -7,21 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.claimport.common.event.Topics;
-import io.claimport.common.id.PublicIds;
+import io.claimport.claims.DeskAccount;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
-import io.claimport.testsupport.TestIdentities;
 import io.claimport.testsupport.TestInfrastructure;
 import io.claimport.testsupport.TopicReader;
-import io.claimport.claims.purchase.PlacedOrders;
-import io.claimport.claims.purchase.Purchases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,38 +23,18 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 class ClaimDeskIT {
 
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	Purchases purchases;
-
-	PlacedOrders orders;
-
-	ApiClient api;
-
-	String account;
-
-	@BeforeEach
-	void newAccount() {
-		this.account = PublicIds.next("acct");
-		this.api = client(this.account);
-		this.orders = new PlacedOrders(this.purchases);
-	}
-
-	@AfterEach
-	void close() {
-		this.orders.close();
-	}
+	@RegisterExtension
+	final DeskAccount desk = new DeskAccount();
 
 	@Test
 	void settlesAnApprovedClaimWithARefundAndPublishesHowInTheSameVersion() {
 		String id = approved();
 
-		ApiClient.Response settled = this.api.post("/api/v1/claims/" + id + "/resolutions",
-				Map.of("resolutionType", "REFUND", "resolutionDetails", "refunded to the card", "paidValue",
-						new BigDecimal("149.99"), "paidCurrency", "USD", "includeShipping", true, "shippingAmount",
-						new BigDecimal("5.00")));
+		ApiClient.Response settled = this.desk.api()
+			.post("/api/v1/claims/" + id + "/resolutions",
+					Map.of("resolutionType", "REFUND", "resolutionDetails", "refunded to the card", "paidValue",
+							new BigDecimal("149.99"), "paidCurrency", "USD", "includeShipping", true, "shippingAmount",
+							new BigDecimal("5.00")));
 
 		assertThat(settled.status()).as(settled.body()).isEqualTo(200);
 		JsonNode claim = settled.json();
@@ -77,7 +50,7 @@ class ClaimDeskIT {
 		assertThat(resolution.get("creditStore").asBoolean()).isFalse();
 		assertThat(resolution.get("userId").asString()).isEqualTo("key_test");
 		assertThat(claim.get("storeCredits")).isEmpty();
-		assertThat(this.api.get("/api/v1/claims/" + id + "/history").json().get("changes").get(3).toString())
+		assertThat(this.desk.api().get("/api/v1/claims/" + id + "/history").json().get("changes").get(3).toString())
 			.contains("\"toState\":\"RESOLVED\"", "resolved: REFUND");
 
 		try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.CLAIMS)) {
@@ -97,13 +70,14 @@ class ClaimDeskIT {
 		String first = approved();
 		String second = approved();
 
-		JsonNode credit = this.api
-			.post("/api/v1/claims/" + first + "/resolutions", Map.of("resolutionType", "STORE_CREDIT", "paidValue",
-					new BigDecimal("25"), "paidCurrency", "EUR", "creditType", "DISCOUNT_CODE"))
+		JsonNode credit = this.desk.api()
+			.post("/api/v1/claims/" + first + "/resolutions",
+					Map.of("resolutionType", "STORE_CREDIT", "paidValue", new BigDecimal("25"), "paidCurrency", "EUR",
+							"creditType", "DISCOUNT_CODE"))
 			.json()
 			.get("storeCredits")
 			.get(0);
-		JsonNode other = this.api
+		JsonNode other = this.desk.api()
 			.post("/api/v1/claims/" + second + "/resolutions",
 					Map.of("resolutionType", "CREDIT", "paidValue", new BigDecimal("10"), "paidCurrency", "EUR"))
 			.json()
@@ -131,12 +105,13 @@ class ClaimDeskIT {
 	void refusesToSettleAClaimThatIsNotApprovedAndChangesNothing() {
 		String id = file();
 
-		ApiClient.Response refused = this.api.post("/api/v1/claims/" + id + "/resolutions",
-				Map.of("resolutionType", "REFUND", "paidValue", new BigDecimal("10"), "paidCurrency", "USD"));
+		ApiClient.Response refused = this.desk.api()
+			.post("/api/v1/claims/" + id + "/resolutions",
+					Map.of("resolutionType", "REFUND", "paidValue", new BigDecimal("10"), "paidCurrency", "USD"));
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().get("currentState").asString()).isEqualTo("NEW");
-		JsonNode claim = this.api.get("/api/v1/claims/" + id).json();
+		JsonNode claim = this.desk.api().get("/api/v1/claims/" + id).json();
 		assertThat(claim.get("claimState").asString()).isEqualTo("NEW");
 		assertThat(claim.get("claimResolutions")).isEmpty();
 	}
@@ -145,13 +120,15 @@ class ClaimDeskIT {
 	void namesEveryBadFieldOfAResolutionAndTakesBothSpellingsOfAddressTypo() {
 		String id = approved();
 
-		ApiClient.Response bad = this.api.post("/api/v1/claims/" + id + "/resolutions",
-				Map.of("resolutionType", "MONEY_BACK", "paidValue", new BigDecimal("1.234"), "paidCurrency", "USD",
-						"shippingAmount", new BigDecimal("-1")));
-		ApiClient.Response yen = this.api.post("/api/v1/claims/" + id + "/resolutions",
-				Map.of("resolutionType", "REFUND", "paidValue", new BigDecimal("100.5"), "paidCurrency", "JPY"));
-		ApiClient.Response unknownCurrency = this.api.post("/api/v1/claims/" + id + "/resolutions",
-				Map.of("resolutionType", "REFUND", "paidValue", new BigDecimal("1"), "paidCurrency", "ZZZ"));
+		ApiClient.Response bad = this.desk.api()
+			.post("/api/v1/claims/" + id + "/resolutions", Map.of("resolutionType", "MONEY_BACK", "paidValue",
+					new BigDecimal("1.234"), "paidCurrency", "USD", "shippingAmount", new BigDecimal("-1")));
+		ApiClient.Response yen = this.desk.api()
+			.post("/api/v1/claims/" + id + "/resolutions",
+					Map.of("resolutionType", "REFUND", "paidValue", new BigDecimal("100.5"), "paidCurrency", "JPY"));
+		ApiClient.Response unknownCurrency = this.desk.api()
+			.post("/api/v1/claims/" + id + "/resolutions",
+					Map.of("resolutionType", "REFUND", "paidValue", new BigDecimal("1"), "paidCurrency", "ZZZ"));
 
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("resolutionType",
@@ -159,10 +136,11 @@ class ClaimDeskIT {
 		assertThat(bad.json().get("errors").get(0).get("message").asString()).contains("ADDRESS_TYPO", "ADRESS_TYPO");
 		assertThat(yen.json().get("errors").get(0).get("field").asString()).isEqualTo("paidValue");
 		assertThat(unknownCurrency.json().get("errors").get(0).get("field").asString()).isEqualTo("paidCurrency");
-		assertThat(this.api.get("/api/v1/claims/" + id).json().get("claimState").asString()).isEqualTo("APPROVED");
+		assertThat(this.desk.api().get("/api/v1/claims/" + id).json().get("claimState").asString())
+			.isEqualTo("APPROVED");
 
-		ApiClient.Response typo = this.api.post("/api/v1/claims/" + id + "/resolutions",
-				Map.of("resolutionType", "ADRESS_TYPO"));
+		ApiClient.Response typo = this.desk.api()
+			.post("/api/v1/claims/" + id + "/resolutions", Map.of("resolutionType", "ADRESS_TYPO"));
 		assertThat(typo.status()).as(typo.body()).isEqualTo(200);
 		JsonNode resolution = typo.json().get("claimResolutions").get(0);
 		assertThat(resolution.get("resolutionType").asString()).isEqualTo("ADDRESS_TYPO");
@@ -173,11 +151,13 @@ class ClaimDeskIT {
 	void keepsTheConversationOldestFirstWithMedia() {
 		String id = file();
 
-		ApiClient.Response customer = this.api.post("/api/v1/claims/" + id + "/messages",
-				Map.of("message", "The left ear cup is silent.", "senderType", "customer", "authorName", "Ann Lee",
-						"medias", List.of(Map.of("url", "https://cdn.example.com/ear.jpg", "type", "IMAGE"))));
-		ApiClient.Response brand = this.api.post("/api/v1/claims/" + id + "/messages",
-				Map.of("message", "Sorry! We will send a new pair.", "senderType", "brand", "authorName", "Sarah"));
+		ApiClient.Response customer = this.desk.api()
+			.post("/api/v1/claims/" + id + "/messages",
+					Map.of("message", "The left ear cup is silent.", "senderType", "customer", "authorName", "Ann Lee",
+							"medias", List.of(Map.of("url", "https://cdn.example.com/ear.jpg", "type", "IMAGE"))));
+		ApiClient.Response brand = this.desk.api()
+			.post("/api/v1/claims/" + id + "/messages",
+					Map.of("message", "Sorry! We will send a new pair.", "senderType", "brand", "authorName", "Sarah"));
 
 		assertThat(customer.status()).as(customer.body()).isEqualTo(201);
 		JsonNode messages = brand.json().get("claimMessages");
@@ -194,17 +174,20 @@ class ClaimDeskIT {
 	void refusesMessagesAndDocumentsWithBadUrlsOrTypesNamingTheField() {
 		String id = file();
 
-		ApiClient.Response plainHttp = this.api.post("/api/v1/claims/" + id + "/messages",
-				Map.of("message", "see photo", "senderType", "customer", "medias",
-						List.of(Map.of("url", "http://cdn.example.com/x.jpg", "type", "IMAGE"))));
-		ApiClient.Response robot = this.api.post("/api/v1/claims/" + id + "/messages",
-				Map.of("message", "hello", "senderType", "robot"));
-		ApiClient.Response script = this.api.post("/api/v1/claims/" + id + "/documents",
-				Map.of("url", "javascript:alert(1)", "documentType", "RECEIPT"));
-		ApiClient.Response credentials = this.api.post("/api/v1/claims/" + id + "/documents",
-				Map.of("url", "https://user:secret@files.example.com/r.pdf", "documentType", "RECEIPT"));
-		ApiClient.Response unknownType = this.api.post("/api/v1/claims/" + id + "/documents",
-				Map.of("url", "https://files.example.com/r.pdf", "documentType", "SELFIE"));
+		ApiClient.Response plainHttp = this.desk.api()
+			.post("/api/v1/claims/" + id + "/messages", Map.of("message", "see photo", "senderType", "customer",
+					"medias", List.of(Map.of("url", "http://cdn.example.com/x.jpg", "type", "IMAGE"))));
+		ApiClient.Response robot = this.desk.api()
+			.post("/api/v1/claims/" + id + "/messages", Map.of("message", "hello", "senderType", "robot"));
+		ApiClient.Response script = this.desk.api()
+			.post("/api/v1/claims/" + id + "/documents",
+					Map.of("url", "javascript:alert(1)", "documentType", "RECEIPT"));
+		ApiClient.Response credentials = this.desk.api()
+			.post("/api/v1/claims/" + id + "/documents",
+					Map.of("url", "https://user:secret@files.example.com/r.pdf", "documentType", "RECEIPT"));
+		ApiClient.Response unknownType = this.desk.api()
+			.post("/api/v1/claims/" + id + "/documents",
+					Map.of("url", "https://files.example.com/r.pdf", "documentType", "SELFIE"));
 
 		assertThat(plainHttp.json().get("errors").get(0).get("field").asString()).isEqualTo("medias[0].url");
 		assertThat(robot.json().get("errors").get(0).get("message").asString()).contains("customer", "system");
@@ -212,7 +195,7 @@ class ClaimDeskIT {
 		assertThat(credentials.status()).isEqualTo(400);
 		assertThat(credentials.body()).doesNotContain("secret");
 		assertThat(unknownType.json().get("errors").get(0).get("field").asString()).isEqualTo("documentType");
-		JsonNode claim = this.api.get("/api/v1/claims/" + id).json();
+		JsonNode claim = this.desk.api().get("/api/v1/claims/" + id).json();
 		assertThat(claim.get("claimMessages")).isEmpty();
 		assertThat(claim.get("documents")).isEmpty();
 	}
@@ -221,8 +204,9 @@ class ClaimDeskIT {
 	void attachesDocumentsAndPublishesThemWithoutTheirUrl() {
 		String id = file();
 
-		ApiClient.Response added = this.api.post("/api/v1/claims/" + id + "/documents",
-				Map.of("url", "https://files.example.com/receipt.pdf?token=s3cr3t", "documentType", "RECEIPT"));
+		ApiClient.Response added = this.desk.api()
+			.post("/api/v1/claims/" + id + "/documents",
+					Map.of("url", "https://files.example.com/receipt.pdf?token=s3cr3t", "documentType", "RECEIPT"));
 
 		assertThat(added.status()).as(added.body()).isEqualTo(201);
 		JsonNode document = added.json().get("documents").get(0);
@@ -242,7 +226,7 @@ class ClaimDeskIT {
 	@Test
 	void answersAnotherAccountsClaim404ForEveryWriteAndRefusesWritesOnAnArchivedOne() {
 		String id = file();
-		ApiClient other = client(PublicIds.next("acct"));
+		ApiClient other = this.desk.otherAccount();
 
 		assertThat(other.post("/api/v1/claims/" + id + "/messages", Map.of("message", "hi", "senderType", "admin"))
 			.status()).isEqualTo(404);
@@ -253,36 +237,33 @@ class ClaimDeskIT {
 		assertThat(other.post("/api/v1/claims/" + id + "/resolutions", Map.of("resolutionType", "OTHER")).status())
 			.isEqualTo(404);
 
-		this.api.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "DENIED"));
-		this.api.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "ARCHIVED"));
-		ApiClient.Response late = this.api.post("/api/v1/claims/" + id + "/messages",
-				Map.of("message", "hello?", "senderType", "customer"));
+		this.desk.api().post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "DENIED"));
+		this.desk.api().post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "ARCHIVED"));
+		ApiClient.Response late = this.desk.api()
+			.post("/api/v1/claims/" + id + "/messages", Map.of("message", "hello?", "senderType", "customer"));
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.json().get("currentState").asString()).isEqualTo("ARCHIVED");
 	}
 
 	private String approved() {
 		String id = file();
-		ApiClient.Response moved = this.api.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN"));
+		ApiClient.Response moved = this.desk.api()
+			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN"));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-		assertThat(this.api.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "APPROVED")).status())
-			.isEqualTo(200);
+		assertThat(this.desk.api()
+			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "APPROVED"))
+			.status()).isEqualTo(200);
 		return id;
 	}
 
 	private String file() {
-		String orderId = this.orders.place(this.account, "item_77");
+		String orderId = this.desk.placeOrder("item_77");
 		Map<String, Object> claim = new HashMap<>(Map.of("orderId", orderId, "authorName", "Ann Lee", "authorEmail",
 				"ann@example.com", "claimDescription", "Left ear cup stopped working.", "claimItems",
 				List.of(Map.of("itemId", "item_77", "quantity", 1))));
-		ApiClient.Response response = this.api.post("/api/v1/claims", List.of(claim));
+		ApiClient.Response response = this.desk.api().post("/api/v1/claims", List.of(claim));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("created").get(0).asString();
-	}
-
-	private ApiClient client(String account) {
-		return new ApiClient("http://localhost:" + this.port).with("Authorization",
-				TestIdentities.bearer(account, "full:access"));
 	}
 
 }

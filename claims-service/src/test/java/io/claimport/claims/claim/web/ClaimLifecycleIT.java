@@ -11,21 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.claimport.common.event.Topics;
-import io.claimport.common.id.PublicIds;
+import io.claimport.claims.DeskAccount;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
-import io.claimport.testsupport.TestIdentities;
 import io.claimport.testsupport.TestInfrastructure;
 import io.claimport.testsupport.TopicReader;
-import io.claimport.claims.purchase.PlacedOrders;
-import io.claimport.claims.purchase.Purchases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,40 +27,21 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 class ClaimLifecycleIT {
 
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	Purchases purchases;
-
-	PlacedOrders orders;
-
-	ApiClient api;
-
-	String account;
-
-	@BeforeEach
-	void newAccount() {
-		this.account = PublicIds.next("acct");
-		this.api = client(this.account);
-		this.orders = new PlacedOrders(this.purchases);
-	}
-
-	@AfterEach
-	void close() {
-		this.orders.close();
-	}
+	@RegisterExtension
+	final DeskAccount desk = new DeskAccount();
 
 	@Test
 	void movesAClaimThroughReviewToApprovalAndKeepsItsHistoryAndEventsInOrder() {
-		String id = file(this.api);
-		ApiClient.Response read = this.api.get("/api/v1/claims/" + id);
+		String id = file(this.desk.api());
+		ApiClient.Response read = this.desk.api().get("/api/v1/claims/" + id);
 		assertThat(read.header("ETag")).isEqualTo("\"0\"");
 
-		ApiClient.Response opened = this.api.with("If-Match", "\"0\"")
+		ApiClient.Response opened = this.desk.api()
+			.with("If-Match", "\"0\"")
 			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN", "reason", "triaged"));
-		ApiClient.Response approved = this.api.post("/api/v1/claims/" + id + "/transitions",
-				Map.of("claimState", "APPROVED", "reason", "photo shows the damage"));
+		ApiClient.Response approved = this.desk.api()
+			.post("/api/v1/claims/" + id + "/transitions",
+					Map.of("claimState", "APPROVED", "reason", "photo shows the damage"));
 
 		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
 		assertThat(opened.json().get("claimState").asString()).isEqualTo("OPEN");
@@ -75,7 +49,7 @@ class ClaimLifecycleIT {
 		assertThat(approved.json().get("claimState").asString()).isEqualTo("APPROVED");
 		assertThat(approved.header("ETag")).isEqualTo("\"2\"");
 
-		JsonNode changes = this.api.get("/api/v1/claims/" + id + "/history").json().get("changes");
+		JsonNode changes = this.desk.api().get("/api/v1/claims/" + id + "/history").json().get("changes");
 		assertThat(changes).hasSize(3);
 		assertThat(changes.get(0).get("fromState").isNull()).isTrue();
 		assertThat(changes.get(0).get("toState").asString()).isEqualTo("NEW");
@@ -99,10 +73,10 @@ class ClaimLifecycleIT {
 
 	@Test
 	void refusesAMoveTheLifeCycleDoesNotAllowNamingTheStatesAndChangesNothing() {
-		String id = file(this.api);
+		String id = file(this.desk.api());
 
-		ApiClient.Response refused = this.api.post("/api/v1/claims/" + id + "/transitions",
-				Map.of("claimState", "CLOSED"));
+		ApiClient.Response refused = this.desk.api()
+			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "CLOSED"));
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -112,23 +86,24 @@ class ClaimLifecycleIT {
 		assertThat(problem.get("requestedState").asString()).isEqualTo("CLOSED");
 		assertThat(problem.get("allowedStates").toString()).contains("\"OPEN\"", "\"APPROVED\"")
 			.doesNotContain("CLOSED");
-		ApiClient.Response after = this.api.get("/api/v1/claims/" + id);
+		ApiClient.Response after = this.desk.api().get("/api/v1/claims/" + id);
 		assertThat(after.json().get("claimState").asString()).isEqualTo("NEW");
 		assertThat(after.header("ETag")).isEqualTo("\"0\"");
 	}
 
 	@Test
 	void refusesAMoveOnAStaleETagWith412AndChangesNothing() {
-		String id = file(this.api);
-		this.api.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN"));
+		String id = file(this.desk.api());
+		this.desk.api().post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN"));
 
-		ApiClient.Response stale = this.api.with("If-Match", "\"0\"")
+		ApiClient.Response stale = this.desk.api()
+			.with("If-Match", "\"0\"")
 			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "DENIED"));
 
 		assertThat(stale.status()).isEqualTo(412);
 		assertThat(stale.contentType()).startsWith("application/problem+json");
 		assertThat(stale.header("ETag")).isEqualTo("\"1\"");
-		assertThat(this.api.get("/api/v1/claims/" + id).json().get("claimState").asString()).isEqualTo("OPEN");
+		assertThat(this.desk.api().get("/api/v1/claims/" + id).json().get("claimState").asString()).isEqualTo("OPEN");
 	}
 
 	@Test
@@ -140,7 +115,7 @@ class ClaimLifecycleIT {
 				// it
 				// finds a decided claim that cannot take the other decision (409)
 				String ifMatch = (round % 2 == 0) ? "\"0\"" : null;
-				String id = file(this.api);
+				String id = file(this.desk.api());
 				List<Callable<Integer>> moves = List.of(() -> move(id, "APPROVED", ifMatch),
 						() -> move(id, "DENIED", ifMatch));
 				List<Integer> statuses = new ArrayList<>();
@@ -148,7 +123,7 @@ class ClaimLifecycleIT {
 					statuses.add(status.get());
 				}
 				assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, (ifMatch != null) ? 412 : 409);
-				assertThat(this.api.get("/api/v1/claims/" + id + "/history").json().get("changes")).hasSize(2);
+				assertThat(this.desk.api().get("/api/v1/claims/" + id + "/history").json().get("changes")).hasSize(2);
 			}
 		}
 		finally {
@@ -158,22 +133,23 @@ class ClaimLifecycleIT {
 
 	@Test
 	void answersAnotherAccountsClaim404ForTransitionsAndHistory() {
-		String id = file(this.api);
-		ApiClient other = client(PublicIds.next("acct"));
+		String id = file(this.desk.api());
+		ApiClient other = this.desk.otherAccount();
 
 		assertThat(other.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN")).status())
 			.isEqualTo(404);
 		assertThat(other.get("/api/v1/claims/" + id + "/history").status()).isEqualTo(404);
-		assertThat(this.api.get("/api/v1/claims/" + id).json().get("claimState").asString()).isEqualTo("NEW");
+		assertThat(this.desk.api().get("/api/v1/claims/" + id).json().get("claimState").asString()).isEqualTo("NEW");
 	}
 
 	@Test
 	void namesTheAllowedValuesOfAnUnknownStateAndOfABadIfMatch() {
-		String id = file(this.api);
+		String id = file(this.desk.api());
 
-		ApiClient.Response unknown = this.api.post("/api/v1/claims/" + id + "/transitions",
-				Map.of("claimState", "FINISHED"));
-		ApiClient.Response badTag = this.api.with("If-Match", "yesterday")
+		ApiClient.Response unknown = this.desk.api()
+			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "FINISHED"));
+		ApiClient.Response badTag = this.desk.api()
+			.with("If-Match", "yesterday")
 			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN"));
 
 		assertThat(unknown.status()).isEqualTo(400);
@@ -185,7 +161,7 @@ class ClaimLifecycleIT {
 
 	@Test
 	void publishesTheLifeCycleWithEveryStateAndWhereItMayGo() {
-		JsonNode states = this.api.get("/api/v1/claims/states").json().get("states");
+		JsonNode states = this.desk.api().get("/api/v1/claims/states").json().get("states");
 
 		assertThat(states).hasSize(14);
 		Map<String, JsonNode> byName = new HashMap<>();
@@ -197,23 +173,18 @@ class ClaimLifecycleIT {
 	}
 
 	private int move(String id, String state, String ifMatch) {
-		ApiClient client = (ifMatch != null) ? this.api.with("If-Match", ifMatch) : this.api;
+		ApiClient client = (ifMatch != null) ? this.desk.api().with("If-Match", ifMatch) : this.desk.api();
 		return client.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", state)).status();
 	}
 
 	private String file(ApiClient api) {
-		String orderId = this.orders.place(this.account, "item_77");
+		String orderId = this.desk.placeOrder("item_77");
 		ApiClient.Response response = api.post("/api/v1/claims",
 				List.of(Map.of("orderId", orderId, "authorName", "Desiree Ward", "authorEmail", "desiree@example.com",
 						"claimDescription", "The parcel arrived crushed.", "claimItems",
 						List.of(Map.of("itemId", "item_77", "quantity", 1)))));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("created").get(0).asString();
-	}
-
-	private ApiClient client(String account) {
-		return new ApiClient("http://localhost:" + this.port).with("Authorization",
-				TestIdentities.bearer(account, "full:access"));
 	}
 
 }

@@ -7,19 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.claimport.common.id.PublicIds;
+import io.claimport.claims.DeskAccount;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
-import io.claimport.testsupport.TestIdentities;
-import io.claimport.claims.purchase.PlacedOrders;
-import io.claimport.claims.purchase.Purchases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,30 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 class ClaimListingIT {
 
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	Purchases purchases;
-
-	PlacedOrders orders;
-
-	ApiClient api;
-
-	String account;
-
-	@BeforeEach
-	void newAccount() {
-		this.account = PublicIds.next("acct");
-		this.api = new ApiClient("http://localhost:" + this.port).with("Authorization",
-				TestIdentities.bearer(this.account, "full:access"));
-		this.orders = new PlacedOrders(this.purchases);
-	}
-
-	@AfterEach
-	void close() {
-		this.orders.close();
-	}
+	@RegisterExtension
+	final DeskAccount desk = new DeskAccount();
 
 	@Test
 	void pagesForwardsAndBackwardsThroughClaimsFiledInTheSameMillisecondInOneStableOrder() {
@@ -58,16 +29,17 @@ class ClaimListingIT {
 		for (int i = 0; i < 23; i++) {
 			bulk.add(claim("order_" + i, "ann@example.com", null));
 		}
-		assertThat(this.api.post("/api/v1/claims", bulk).status()).isEqualTo(201);
-		List<String> all = ids(this.api.get("/api/v1/claims?first=100").json());
+		assertThat(this.desk.api().post("/api/v1/claims", bulk).status()).isEqualTo(201);
+		List<String> all = ids(this.desk.api().get("/api/v1/claims?first=100").json());
 		assertThat(all).hasSize(23).doesNotHaveDuplicates();
 
 		List<String> forwards = new ArrayList<>();
-		JsonNode page = this.api.get("/api/v1/claims?first=5").json();
+		JsonNode page = this.desk.api().get("/api/v1/claims?first=5").json();
 		assertThat(page.get("pageInfo").get("hasPreviousPage").asBoolean()).isFalse();
 		forwards.addAll(ids(page));
 		while (page.get("pageInfo").get("hasNextPage").asBoolean()) {
-			page = this.api.get("/api/v1/claims?first=5&after=" + page.get("pageInfo").get("endCursor").asString())
+			page = this.desk.api()
+				.get("/api/v1/claims?first=5&after=" + page.get("pageInfo").get("endCursor").asString())
 				.json();
 			assertThat(page.get("pageInfo").get("hasPreviousPage").asBoolean()).isTrue();
 			forwards.addAll(ids(page));
@@ -75,12 +47,13 @@ class ClaimListingIT {
 		assertThat(forwards).isEqualTo(all);
 
 		List<String> backwards = new ArrayList<>();
-		page = this.api.get("/api/v1/claims?last=5").json();
+		page = this.desk.api().get("/api/v1/claims?last=5").json();
 		assertThat(page.get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
 		assertThat(ids(page)).isEqualTo(all.subList(18, 23));
 		backwards.addAll(0, ids(page));
 		while (page.get("pageInfo").get("hasPreviousPage").asBoolean()) {
-			page = this.api.get("/api/v1/claims?last=5&before=" + page.get("pageInfo").get("startCursor").asString())
+			page = this.desk.api()
+				.get("/api/v1/claims?last=5&before=" + page.get("pageInfo").get("startCursor").asString())
 				.json();
 			assertThat(page.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
 			backwards.addAll(0, ids(page));
@@ -95,14 +68,16 @@ class ClaimListingIT {
 		move(ids.get(0), "OPEN");
 		move(ids.get(1), "APPROVED");
 
-		assertThat(ids(this.api.get("/api/v1/claims?claimState=OPEN&claimState=APPROVED").json()))
+		assertThat(ids(this.desk.api().get("/api/v1/claims?claimState=OPEN&claimState=APPROVED").json()))
 			.containsExactlyInAnyOrder(ids.get(0), ids.get(1));
-		assertThat(ids(this.api.get("/api/v1/claims?claimType=DAMAGED&claimState=NEW").json()))
+		assertThat(ids(this.desk.api().get("/api/v1/claims?claimType=DAMAGED&claimState=NEW").json()))
 			.containsExactly(ids.get(2));
-		assertThat(ids(this.api.get("/api/v1/claims?claimType=DAMAGED&claimState=APPROVED&filterOperator=OR").json()))
+		assertThat(ids(
+				this.desk.api().get("/api/v1/claims?claimType=DAMAGED&claimState=APPROVED&filterOperator=OR").json()))
 			.containsExactlyInAnyOrder(ids.get(0), ids.get(1), ids.get(2));
-		assertThat(ids(this.api.get("/api/v1/claims?authorEmail=ann@EXAMPLE.com").json())).containsExactly(ids.get(0));
-		assertThat(ids(this.api.get("/api/v1/claims?orderId=order_b&orderId=order_c").json()))
+		assertThat(ids(this.desk.api().get("/api/v1/claims?authorEmail=ann@EXAMPLE.com").json()))
+			.containsExactly(ids.get(0));
+		assertThat(ids(this.desk.api().get("/api/v1/claims?orderId=order_b&orderId=order_c").json()))
 			.containsExactlyInAnyOrder(ids.get(1), ids.get(2));
 	}
 
@@ -111,19 +86,19 @@ class ClaimListingIT {
 		Instant before = Instant.now();
 		List<String> ids = file(claim("order_a", "ann@example.com", null), claim("order_b", "bob@example.com", null));
 		move(ids.get(0), "APPROVED");
-		assertThat(this.api
+		assertThat(this.desk.api()
 			.post("/api/v1/claims/" + ids.get(0) + "/resolutions",
 					Map.of("resolutionType", "RESHIP", "paidValue", new BigDecimal("20"), "paidCurrency", "USD"))
 			.status()).isEqualTo(200);
 
-		assertThat(ids(this.api.get("/api/v1/claims?resolutionType=RESHIP").json())).containsExactly(ids.get(0));
-		assertThat(ids(this.api.get("/api/v1/claims?resolutionType=REFUND").json())).isEmpty();
-		assertThat(ids(this.api.get("/api/v1/claims?createdAfter=" + before).json())).hasSize(2);
-		assertThat(ids(this.api.get("/api/v1/claims?createdBefore=" + before).json())).isEmpty();
+		assertThat(ids(this.desk.api().get("/api/v1/claims?resolutionType=RESHIP").json())).containsExactly(ids.get(0));
+		assertThat(ids(this.desk.api().get("/api/v1/claims?resolutionType=REFUND").json())).isEmpty();
+		assertThat(ids(this.desk.api().get("/api/v1/claims?createdAfter=" + before).json())).hasSize(2);
+		assertThat(ids(this.desk.api().get("/api/v1/claims?createdBefore=" + before).json())).isEmpty();
 		Instant afterFiling = Instant.now();
-		assertThat(ids(this.api.get("/api/v1/claims?updatedBefore=" + afterFiling).json())).hasSize(2);
-		assertThat(ids(this.api.get("/api/v1/claims?salesChannel=IN_STORE").json())).isEmpty();
-		assertThat(ids(this.api.get("/api/v1/claims?claimCategory=WARRANTY&issueType=DEFECTIVE_ITEM").json()))
+		assertThat(ids(this.desk.api().get("/api/v1/claims?updatedBefore=" + afterFiling).json())).hasSize(2);
+		assertThat(ids(this.desk.api().get("/api/v1/claims?salesChannel=IN_STORE").json())).isEmpty();
+		assertThat(ids(this.desk.api().get("/api/v1/claims?claimCategory=WARRANTY&issueType=DEFECTIVE_ITEM").json()))
 			.isEmpty();
 	}
 
@@ -141,7 +116,7 @@ class ClaimListingIT {
 	}
 
 	private void assertRefused(String path, String field, String rule) {
-		ApiClient.Response response = this.api.get(path);
+		ApiClient.Response response = this.desk.api().get(path);
 		assertThat(response.status()).as(path).isEqualTo(400);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).as(path).isEqualTo(field);
 		assertThat(response.json().get("errors").get(0).get("rule").asString()).as(path).isEqualTo(rule);
@@ -151,7 +126,7 @@ class ClaimListingIT {
 	private List<String> file(Map<String, Object>... claims) {
 		List<String> ids = new ArrayList<>();
 		for (Map<String, Object> claim : claims) {
-			ApiClient.Response response = this.api.post("/api/v1/claims", List.of(claim));
+			ApiClient.Response response = this.desk.api().post("/api/v1/claims", List.of(claim));
 			assertThat(response.status()).as(response.body()).isEqualTo(201);
 			ids.add(response.json().get("created").get(0).asString());
 		}
@@ -162,13 +137,14 @@ class ClaimListingIT {
 		if (state.equals("APPROVED")) {
 			move(id, "OPEN");
 		}
-		ApiClient.Response moved = this.api.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", state));
+		ApiClient.Response moved = this.desk.api()
+			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", state));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 	}
 
 	/** A claim on an order of the account with this id, placed first. */
 	private Map<String, Object> claim(String orderId, String email, String claimType) {
-		this.orders.place(this.account, orderId, java.time.Instant.now(), Map.of("item_1", 10));
+		this.desk.orders().place(this.desk.id(), orderId, java.time.Instant.now(), Map.of("item_1", 10));
 		Map<String, Object> claim = new HashMap<>(
 				Map.of("orderId", orderId, "authorName", "Ann", "authorEmail", email, "claimDescription",
 						"Broken on arrival", "claimItems", List.of(Map.of("itemId", "item_1", "quantity", 1))));

@@ -6,21 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.claimport.common.event.Topics;
-import io.claimport.common.id.PublicIds;
+import io.claimport.claims.DeskAccount;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
-import io.claimport.testsupport.TestIdentities;
 import io.claimport.testsupport.TestInfrastructure;
 import io.claimport.testsupport.TopicReader;
-import io.claimport.claims.purchase.PlacedOrders;
-import io.claimport.claims.purchase.Purchases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,41 +21,20 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 class ClaimsApiIT {
 
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	Purchases purchases;
-
-	PlacedOrders orders;
-
-	String account;
-
-	ApiClient api;
-
-	@BeforeEach
-	void newAccount() {
-		this.account = PublicIds.next("acct");
-		this.api = client(this.account);
-		this.orders = new PlacedOrders(this.purchases);
-	}
-
-	@AfterEach
-	void close() {
-		this.orders.close();
-	}
+	@RegisterExtension
+	final DeskAccount desk = new DeskAccount();
 
 	@Test
 	void filesNewClaimsAndShowsThemInTheClaimShape() {
-		ApiClient.Response response = this.api.post("/api/v1/claims", List.of(claim("order_77", "DAMAGED")));
+		ApiClient.Response response = this.desk.api().post("/api/v1/claims", List.of(claim("order_77", "DAMAGED")));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		assertThat(response.json().get("message").asString()).isEqualTo("Created 1 claim(s)");
 		String id = response.json().get("created").get(0).asString();
 
-		JsonNode claim = this.api.get("/api/v1/claims/" + id).json();
+		JsonNode claim = this.desk.api().get("/api/v1/claims/" + id).json();
 		assertThat(claim.get("id").asString()).isEqualTo(id).startsWith("clm_");
-		assertThat(claim.get("storeId").asString()).isEqualTo(this.account);
+		assertThat(claim.get("storeId").asString()).isEqualTo(this.desk.id());
 		assertThat(claim.get("orderId").asString()).isEqualTo("order_77");
 		assertThat(claim.get("claimState").asString()).isEqualTo("NEW");
 		assertThat(claim.get("claimType").asString()).isEqualTo("DAMAGED");
@@ -90,17 +62,18 @@ class ClaimsApiIT {
 	void pagesThroughClaimsNewestFirstWithCursors() {
 		List<String> filed = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			filed.add(this.api.post("/api/v1/claims", List.of(claim("order_" + i, null)))
+			filed.add(this.desk.api()
+				.post("/api/v1/claims", List.of(claim("order_" + i, null)))
 				.json()
 				.get("created")
 				.get(0)
 				.asString());
 		}
 
-		JsonNode first = this.api.get("/api/v1/claims?first=2").json();
+		JsonNode first = this.desk.api().get("/api/v1/claims?first=2").json();
 		String cursor = first.get("pageInfo").get("endCursor").asString();
-		JsonNode second = this.api.get("/api/v1/claims?first=2&after=" + cursor).json();
-		JsonNode last = this.api
+		JsonNode second = this.desk.api().get("/api/v1/claims?first=2&after=" + cursor).json();
+		JsonNode last = this.desk.api()
 			.get("/api/v1/claims?first=2&after=" + second.get("pageInfo").get("endCursor").asString())
 			.json();
 
@@ -116,12 +89,12 @@ class ClaimsApiIT {
 
 	@Test
 	void filtersByStateAndOrderAndRejectsBadCursors() {
-		this.api.post("/api/v1/claims", List.of(claim("order_a", null), claim("order_b", null)));
+		this.desk.api().post("/api/v1/claims", List.of(claim("order_a", null), claim("order_b", null)));
 
-		assertThat(ids(this.api.get("/api/v1/claims?orderId=order_b").json())).hasSize(1);
-		assertThat(ids(this.api.get("/api/v1/claims?claimState=NEW").json())).hasSize(2);
-		assertThat(ids(this.api.get("/api/v1/claims?claimState=APPROVED").json())).isEmpty();
-		ApiClient.Response badCursor = this.api.get("/api/v1/claims?after=nonsense");
+		assertThat(ids(this.desk.api().get("/api/v1/claims?orderId=order_b").json())).hasSize(1);
+		assertThat(ids(this.desk.api().get("/api/v1/claims?claimState=NEW").json())).hasSize(2);
+		assertThat(ids(this.desk.api().get("/api/v1/claims?claimState=APPROVED").json())).isEmpty();
+		ApiClient.Response badCursor = this.desk.api().get("/api/v1/claims?after=nonsense");
 		assertThat(badCursor.status()).isEqualTo(400);
 		assertThat(badCursor.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
 	}
@@ -130,7 +103,7 @@ class ClaimsApiIT {
 	void reportsInvalidClaimsPerItemAndRejectsMoreThan100() {
 		Map<String, Object> noItems = Map.of("orderId", "order_x", "authorName", "Ann", "authorEmail",
 				"ann@example.com", "claimDescription", "Broken", "claimItems", List.of());
-		ApiClient.Response mixed = this.api.post("/api/v1/claims", List.of(claim("order_ok", null), noItems));
+		ApiClient.Response mixed = this.desk.api().post("/api/v1/claims", List.of(claim("order_ok", null), noItems));
 		List<Map<String, Object>> tooMany = new ArrayList<>();
 		for (int i = 0; i <= 100; i++) {
 			tooMany.add(unchecked("order_" + i, null));
@@ -139,31 +112,27 @@ class ClaimsApiIT {
 		assertThat(mixed.status()).isEqualTo(201);
 		assertThat(mixed.json().get("errors").get(0).get("index").asInt()).isEqualTo(1);
 		assertThat(mixed.json().get("errors").get(0).get("field").asString()).isEqualTo("claimItems");
-		assertThat(this.api.post("/api/v1/claims", tooMany).status()).isEqualTo(413);
-		assertThat(ids(this.api.get("/api/v1/claims?first=100").json())).hasSize(1);
+		assertThat(this.desk.api().post("/api/v1/claims", tooMany).status()).isEqualTo(413);
+		assertThat(ids(this.desk.api().get("/api/v1/claims?first=100").json())).hasSize(1);
 	}
 
 	@Test
 	void anotherAccountSeesNoneOfTheClaims() {
-		String id = this.api.post("/api/v1/claims", List.of(claim("order_1", null)))
+		String id = this.desk.api()
+			.post("/api/v1/claims", List.of(claim("order_1", null)))
 			.json()
 			.get("created")
 			.get(0)
 			.asString();
-		ApiClient other = client(PublicIds.next("acct"));
+		ApiClient other = this.desk.otherAccount();
 
 		assertThat(other.get("/api/v1/claims/" + id).status()).isEqualTo(404);
 		assertThat(ids(other.get("/api/v1/claims").json())).isEmpty();
 	}
 
-	private ApiClient client(String account) {
-		return new ApiClient("http://localhost:" + this.port).with("Authorization",
-				TestIdentities.bearer(account, "full:access"));
-	}
-
 	/** A claim on an order of the account with this id, placed first. */
 	private Map<String, Object> claim(String orderId, String claimType) {
-		this.orders.place(this.account, orderId, java.time.Instant.now(), Map.of("item_77", 10));
+		this.desk.orders().place(this.desk.id(), orderId, java.time.Instant.now(), Map.of("item_77", 10));
 		return unchecked(orderId, claimType);
 	}
 

@@ -8,17 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.claimport.common.event.Topics;
-import io.claimport.common.id.PublicIds;
+import io.claimport.claims.DeskAccount;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
-import io.claimport.testsupport.TestIdentities;
 import io.claimport.testsupport.TestInfrastructure;
 import io.claimport.testsupport.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,20 +24,12 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 class OfflineClaimsIT {
 
-	@Value("${local.server.port}")
-	int port;
-
-	ApiClient api;
-
-	@BeforeEach
-	void newAccount() {
-		this.api = new ApiClient("http://localhost:" + this.port).with("Authorization",
-				TestIdentities.bearer(PublicIds.next("acct"), "full:access"));
-	}
+	@RegisterExtension
+	final DeskAccount desk = new DeskAccount();
 
 	@Test
 	void filesAnOfflineWarrantyClaimAndAnswersAsTheSeedShowsWithTheClaimsId() {
-		ApiClient.Response response = this.api.post("/api/v1/claims/offline", seedRequest(recent(), "P1Y"));
+		ApiClient.Response response = this.desk.api().post("/api/v1/claims/offline", seedRequest(recent(), "P1Y"));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		JsonNode answer = response.json();
@@ -61,7 +50,7 @@ class OfflineClaimsIT {
 		assertThat(payload.get("resolution").asString()).isEqualTo("REFUND");
 		assertThat(payload.get("claimFiledFrom").asString()).isEqualTo("EXTERNAL");
 
-		JsonNode claim = this.api.get("/api/v1/claims/" + id).json();
+		JsonNode claim = this.desk.api().get("/api/v1/claims/" + id).json();
 		assertThat(claim.get("claimState").asString()).isEqualTo("NEW");
 		assertThat(claim.get("sourceOrderId").asString()).isEqualTo(payload.get("sourceOrderId").asString());
 		assertThat(claim.get("orderId").isNull()).isTrue();
@@ -74,7 +63,7 @@ class OfflineClaimsIT {
 		assertThat(claim.get("item").get("sku").asString()).isEqualTo("SKU-12345");
 		assertThat(claim.get("shippingAddress").get("city").asString()).isEqualTo("New York");
 		assertThat(claim.get("claimItems").get(0).get("itemId").asString()).isEqualTo("SKU-12345");
-		assertThat(this.api.get("/api/v1/claims").json().get("edges").get(0).get("node").get("id").asString())
+		assertThat(this.desk.api().get("/api/v1/claims").json().get("edges").get(0).get("node").get("id").asString())
 			.isEqualTo(id);
 
 		try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.CLAIMS)) {
@@ -89,13 +78,13 @@ class OfflineClaimsIT {
 
 	@Test
 	void refusesAWarrantyClaimOutsideItsWindowNamingTheDayItEnded() {
-		ApiClient.Response expired = this.api.post("/api/v1/claims/offline",
-				seedRequest("2024-01-15T00:00:00.000Z", "P1Y"));
+		ApiClient.Response expired = this.desk.api()
+			.post("/api/v1/claims/offline", seedRequest("2024-01-15T00:00:00.000Z", "P1Y"));
 
 		assertThat(expired.status()).isEqualTo(422);
 		assertThat(expired.json().get("type").asString()).isEqualTo("https://claimport.io/problems/warranty-expired");
 		assertThat(expired.json().get("warrantyEndedOn").asString()).isEqualTo("2025-01-15");
-		assertThat(this.api.get("/api/v1/claims").json().get("edges")).isEmpty();
+		assertThat(this.desk.api().get("/api/v1/claims").json().get("edges")).isEmpty();
 	}
 
 	@Test
@@ -109,16 +98,16 @@ class OfflineClaimsIT {
 		warranty.put("receiptImages", List.of());
 		request.put("warranty", warranty);
 
-		ApiClient.Response refused = this.api.post("/api/v1/claims/offline", request);
+		ApiClient.Response refused = this.desk.api().post("/api/v1/claims/offline", request);
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("errors").findValuesAsString("field")).contains("storeId");
-		ApiClient.Response afterFieldRules = this.api.post("/api/v1/claims/offline", withStore(request));
+		ApiClient.Response afterFieldRules = this.desk.api().post("/api/v1/claims/offline", withStore(request));
 		JsonNode errors = afterFieldRules.json().get("errors");
 		assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("salesChannel", "issueType",
 				"signature", "warranty.receiptImages", "warranty.warrantyPeriod");
 		assertThat(errors.toString()).contains("ONLINE, IN_STORE", "DEFECTIVE_ITEM", "receiptRequired");
-		assertThat(this.api.get("/api/v1/claims").json().get("edges")).isEmpty();
+		assertThat(this.desk.api().get("/api/v1/claims").json().get("edges")).isEmpty();
 	}
 
 	@Test
@@ -128,7 +117,7 @@ class OfflineClaimsIT {
 		request.remove("claimFiledFrom");
 		request.remove("options");
 
-		ApiClient.Response response = this.api.post("/api/v1/claims/offline", request);
+		ApiClient.Response response = this.desk.api().post("/api/v1/claims/offline", request);
 
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		assertThat(response.json().get("payload").get("claimFiledFrom").asString()).isEqualTo("EXTERNAL");
