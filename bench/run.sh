@@ -22,7 +22,9 @@ JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 BACKEND_PORT=18090 NGINX_PORT=18091 GATEWAY_PORT=18080 SCG_PORT=18081 PG_PORT=15433 KAFKA_PORT=19092
 # A/B: COMPARE_JAR=<another build's gateway-*-exec.jar> runs that gateway too, on the same
 # infrastructure with the same key, as the setup "compared", in the same interleaved rounds.
-COMPARE_JAR=${COMPARE_JAR:-} COMPARE_PORT=18082
+# COMPARE_OPTS: more arguments for that gateway, e.g. the same jar with
+# COMPARE_OPTS=--claimport.gateway.request-log.journal.durability=strict
+COMPARE_JAR=${COMPARE_JAR:-} COMPARE_PORT=18082 COMPARE_OPTS=${COMPARE_OPTS:-}
 
 for tool in wrk nginx psql curl jstat; do
 	command -v "$tool" > /dev/null || { echo "bench needs $tool (apt-get install wrk nginx-light postgresql-client curl; jstat comes with the JDK)"; exit 1; }
@@ -74,6 +76,7 @@ ROUTES=--spring.cloud.gateway.server.webflux.routes
 declare -A JVM_PID
 start_gateway() {
 	local jar=$1 port=$2 name=$3
+	shift 3
 	java $JAVA_OPTS -jar "$jar" \
 		--server.port="$port" \
 		$ROUTES[0].id=catalog $ROUTES[0].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[0].predicates[0]=Path=/api/v1/products" \
@@ -82,16 +85,17 @@ start_gateway() {
 		--spring.datasource.url=jdbc:postgresql://localhost:$PG_PORT/claimport_gateway \
 		--spring.kafka.bootstrap-servers=localhost:$KAFKA_PORT \
 		--claimport.gateway.admin-token=bench-admin-token \
-		--claimport.gateway.plans.enterprise.requests-per-minute=2000000 \
+		--claimport.gateway.plans.enterprise.requests-per-minute=1000000 \
 		--claimport.gateway.plans.enterprise.requests-per-day=1000000000000 \
-		> "$WORK/$name.log" 2>&1 &
+		"$@" > "$WORK/$name.log" 2>&1 &
 	PIDS+=($!)
 	JVM_PID[$name]=$!
 }
 start_gateway "$(ls gateway/target/gateway-*-exec.jar)" $GATEWAY_PORT gateway
 GATEWAY_PORTS=($GATEWAY_PORT)
 if [[ -n "$COMPARE_JAR" ]]; then
-	start_gateway "$COMPARE_JAR" $COMPARE_PORT compared
+	# shellcheck disable=SC2086 # COMPARE_OPTS is a list of arguments
+	start_gateway "$COMPARE_JAR" $COMPARE_PORT compared $COMPARE_OPTS
 	GATEWAY_PORTS+=($COMPARE_PORT)
 fi
 BACKEND_URL=http://127.0.0.1:$BACKEND_PORT java $JAVA_OPTS -jar bench/plain-gateway/target/plain-gateway-*-exec.jar \

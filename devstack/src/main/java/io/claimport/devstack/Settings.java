@@ -8,10 +8,12 @@ import java.util.Map;
  * What the launcher runs and where, from environment variables with the documented
  * defaults. Setting {@code KAFKA_BOOTSTRAP_SERVERS} or {@code POSTGRES_URL} points the
  * suite at an external Kafka or PostgreSQL, and the launcher then starts none of its own.
+ * {@code REQUEST_LOG_DURABILITY} ({@code buffered} or {@code strict}) is the gateway's
+ * request-log mode.
  */
 record Settings(Path home, Path dataDirectory, Map<Service, Integer> ports, int kafkaPort, int postgresPort,
 		String externalKafka, String externalPostgresUrl, String postgresUser, String postgresPassword,
-		String javaOptions) {
+		String javaOptions, String requestLogDurability) {
 
 	static final int DEFAULT_KAFKA_PORT = 9092;
 
@@ -28,7 +30,8 @@ record Settings(Path home, Path dataDirectory, Map<Service, Integer> ports, int 
 				blankToNull(environment.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(environment.get("POSTGRES_URL")),
 				environment.getOrDefault("POSTGRES_USER", "postgres"),
 				environment.getOrDefault("POSTGRES_PASSWORD", "postgres"),
-				environment.getOrDefault("CLAIMPORT_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"));
+				environment.getOrDefault("CLAIMPORT_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"),
+				blankToNull(environment.get("REQUEST_LOG_DURABILITY")));
 	}
 
 	String gatewayUrl() {

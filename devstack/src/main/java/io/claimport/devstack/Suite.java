@@ -1,7 +1,10 @@
 package io.claimport.devstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,17 +15,22 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.claimport.infra.KafkaNode;
+import io.claimport.infra.FreePorts;
+import io.claimport.infra.KafkaBroker;
 import io.claimport.infra.PostgresNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,17 +46,42 @@ final class Suite implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
+	/** A service up this long has recovered: its next crash restarts it at once again. */
+	private static final Duration STEADY = Duration.ofMinutes(1);
+
+	private static final Duration LONGEST_RESTART_DELAY = Duration.ofSeconds(30);
+
 	private static final Pattern SECRET_IN_JSON = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"");
 
 	private final Settings settings;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+	private final Map<Service, Process> processes = Collections.synchronizedMap(new EnumMap<>(Service.class));
+
+	/**
+	 * Restarts of a service in a row, each sooner than {@link #STEADY} after the last.
+	 */
+	private final Map<Service, Integer> crashesInARow = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "devstack-restarts");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile boolean closing;
+
+	private Map<String, String> serviceEnvironment = Map.of();
 
 	private PostgresNode postgres;
 
-	private KafkaNode kafka;
+	/** The Kafka broker's process, when the suite runs its own. */
+	private volatile Process kafka;
+
+	private int kafkaControllerPort;
+
+	private volatile boolean kafkaStoppedOnPurpose;
 
 	private String adminToken;
 
@@ -100,13 +133,20 @@ final class Suite implements AutoCloseable {
 		shared.put("GATEWAY_SIGNING_KEY", signingKey.toUri().toString());
 		// the local run may point claims at files served on this machine over plain HTTP
 		shared.put("CLAIMS_ALLOW_LOCAL_HTTP_URLS", "true");
+		// the gateway's request-log journal survives its restarts: what a killed
+		// gateway had not sent, the next one sends
+		shared.put("REQUEST_LOG_DIR", data.resolve("gateway-request-log").toString());
+		if (this.settings.requestLogDurability() != null) {
+			shared.put("REQUEST_LOG_DURABILITY", this.settings.requestLogDurability());
+		}
 		for (Service service : Service.values()) {
 			shared.put(service.portVariable(), String.valueOf(this.settings.ports().get(service)));
 			shared.put(service.urlVariable(), "http://localhost:" + this.settings.ports().get(service));
 			shared.put(service.databaseUrlVariable(), postgresBase + "/" + service.database());
 		}
+		this.serviceEnvironment = Map.copyOf(shared);
 		for (Service service : Service.values()) {
-			this.processes.put(service, launch(service, shared));
+			this.processes.put(service, launch(service));
 		}
 		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
 		for (Service service : Service.values()) {
@@ -138,14 +178,110 @@ final class Suite implements AutoCloseable {
 			log.info("Using the external Kafka at {}", this.settings.externalKafka());
 			return this.settings.externalKafka();
 		}
-		log.info("Starting Kafka on port {}", this.settings.kafkaPort());
-		this.kafka = KafkaNode.start(data.resolve("kafka"), this.settings.kafkaPort());
-		return this.kafka.bootstrapServers();
+		this.kafkaControllerPort = FreePorts.find();
+		startKafka();
+		return "localhost:" + this.settings.kafkaPort();
 	}
 
-	private Process launch(Service service, Map<String, String> environment) {
+	/**
+	 * Starts the suite's Kafka broker (again), as a process of its own, and waits until
+	 * it listens.
+	 */
+	void startKafka() {
+		Path logFile = this.settings.dataDirectory().resolve("logs").resolve("kafka.log");
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(List.of(this.settings.javaOptions().trim().split("\\s+")));
+		command.addAll(javaMain(KafkaBroker.class));
+		command.addAll(List.of(this.settings.dataDirectory().resolve("kafka").toString(),
+				String.valueOf(this.settings.kafkaPort()), String.valueOf(this.kafkaControllerPort)));
+		log.info("Starting Kafka on port {} (log: {})", this.settings.kafkaPort(),
+				this.settings.home().relativize(logFile));
+		try {
+			Files.createDirectories(logFile.getParent());
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+				.start();
+			this.kafka = process;
+			this.kafkaStoppedOnPurpose = false;
+			watchKafka(process, Instant.now());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not start Kafka", ex);
+		}
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		while (!listening(this.settings.kafkaPort())) {
+			if (!this.kafka.isAlive() || Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("Kafka did not start; see " + logFile);
+			}
+			pause(Duration.ofMillis(200));
+		}
+	}
+
+	/** Stops the suite's Kafka broker cleanly, as an operator would; it stays stopped. */
+	void stopKafka() {
+		Process process = this.kafka;
+		this.kafkaStoppedOnPurpose = true;
+		log.info("Stopping Kafka");
+		stop("Kafka", process);
+	}
+
+	private void watchKafka(Process process, Instant started) {
+		process.onExit().thenAccept((exited) -> {
+			if (this.closing || this.kafkaStoppedOnPurpose || exited != this.kafka) {
+				return;
+			}
+			log.warn("Kafka (pid {}) stopped unexpectedly with exit code {} after {} s; restarting it", exited.pid(),
+					exited.exitValue(), Duration.between(started, Instant.now()).toSeconds());
+			this.restarts.schedule(() -> {
+				if (!this.closing) {
+					startKafka();
+				}
+			}, 1, TimeUnit.SECONDS);
+		});
+	}
+
+	/**
+	 * The arguments that run a main class of this launcher: from the class path of this
+	 * JVM, or, from the launcher's executable jar, through Spring Boot's launcher.
+	 */
+	private static List<String> javaMain(Class<?> main) {
+		String classPath = System.getProperty("java.class.path");
+		if (classPath.endsWith("-exec.jar") && !classPath.contains(File.pathSeparator)) {
+			return List.of("-cp", classPath, "-Dloader.main=" + main.getName(),
+					"org.springframework.boot.loader.launch.PropertiesLauncher");
+		}
+		return List.of("-cp", classPath, main.getName());
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("localhost", port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static void stop(String name, Process process) {
+		process.destroy();
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				log.warn("{} did not stop in 30 s; killing it", name);
+				process.destroyForcibly();
+				process.waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+	}
+
+	private Process launch(Service service) {
 		Path jar = executableJar(service);
-		Path logFile = this.settings.dataDirectory().resolve("logs").resolve(service.module() + ".log");
+		Path logFile = logOf(service);
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(List.of(this.settings.javaOptions().trim().split("\\s+")));
@@ -155,14 +291,81 @@ final class Suite implements AutoCloseable {
 			Files.createDirectories(logFile.getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-			builder.environment().putAll(environment);
+			builder.environment().putAll(this.serviceEnvironment);
 			log.info("Starting {} on port {} (log: {})", service.module(), this.settings.ports().get(service),
 					this.settings.home().relativize(logFile));
-			return builder.start();
+			Process process = builder.start();
+			watch(service, process, Instant.now());
+			return process;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start " + service.module(), ex);
 		}
+	}
+
+	/**
+	 * When a service dies while the suite runs, says so and starts it again: at once
+	 * after a first crash, then after 1, 2, 4 … up to 30 s while it keeps crashing within
+	 * a minute of its start.
+	 */
+	private void watch(Service service, Process process, Instant started) {
+		process.onExit().thenAccept((exited) -> {
+			if (this.closing) {
+				return;
+			}
+			Duration up = Duration.between(started, Instant.now());
+			int inARow = up.compareTo(STEADY) >= 0 ? this.crashesInARow.merge(service, 1, (a, b) -> 1)
+					: this.crashesInARow.merge(service, 1, Integer::sum);
+			Duration delay = restartDelay(inARow);
+			log.warn("{} (pid {}) stopped unexpectedly with exit code {} after {} s; restarting it{} (log: {})",
+					service.module(), exited.pid(), exited.exitValue(), up.toSeconds(),
+					delay.isZero() ? "" : " in " + delay.toSeconds() + " s",
+					this.settings.home().relativize(logOf(service)));
+			this.restarts.schedule(() -> restart(service), delay.toMillis(), TimeUnit.MILLISECONDS);
+		});
+	}
+
+	/** No wait after a first crash, then 1, 2, 4, 8, 16 and at most 30 s. */
+	static Duration restartDelay(int crashesInARow) {
+		if (crashesInARow <= 1) {
+			return Duration.ZERO;
+		}
+		Duration backoff = Duration.ofSeconds(1L << Math.min(crashesInARow - 2, 5));
+		return (backoff.compareTo(LONGEST_RESTART_DELAY) > 0) ? LONGEST_RESTART_DELAY : backoff;
+	}
+
+	private void restart(Service service) {
+		if (this.closing) {
+			return;
+		}
+		try {
+			this.processes.put(service, launch(service));
+			awaitHealthy(service, Instant.now().plus(STARTUP_TIMEOUT));
+		}
+		catch (RuntimeException ex) {
+			// a start that fails ends in another exit, which the watch restarts later
+			log.warn("{} did not come back: {}", service.module(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * Kills a service's process at once, as {@code kill -9} would (for fault runs); the
+	 * suite notices and starts it again.
+	 * @return the killed process's id
+	 */
+	long kill(Service service) {
+		Process process = this.processes.get(service);
+		process.destroyForcibly();
+		return process.pid();
+	}
+
+	/** The process id of a service's current process. */
+	long pid(Service service) {
+		return this.processes.get(service).pid();
+	}
+
+	private Path logOf(Service service) {
+		return this.settings.dataDirectory().resolve("logs").resolve(service.module() + ".log");
 	}
 
 	private Path executableJar(Service service) {
@@ -256,22 +459,17 @@ final class Suite implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.processes.values().forEach(Process::destroy);
-		for (Map.Entry<Service, Process> entry : this.processes.entrySet()) {
-			try {
-				if (!entry.getValue().waitFor(30, TimeUnit.SECONDS)) {
-					log.warn("{} did not stop in 30 s; killing it", entry.getKey().module());
-					entry.getValue().destroyForcibly();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				entry.getValue().destroyForcibly();
-			}
+		this.closing = true;
+		this.restarts.shutdownNow();
+		Map<Service, Process> running = new EnumMap<>(Service.class);
+		synchronized (this.processes) {
+			running.putAll(this.processes);
 		}
+		running.values().forEach(Process::destroy);
+		running.forEach((service, process) -> stop(service.module(), process));
 		this.processes.clear();
 		if (this.kafka != null) {
-			this.kafka.close();
+			stop("Kafka", this.kafka);
 			this.kafka = null;
 		}
 		if (this.postgres != null) {

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import io.claimport.infra.FreePorts;
 import io.claimport.testsupport.ApiClient;
@@ -20,7 +23,10 @@ import io.claimport.testsupport.RawHttp;
 import io.claimport.testsupport.TestIdentities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * jars in JVMs of their own; the test drives it through the gateway with a real HTTP
  * client.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteIT {
 
 	private static final Logger log = LoggerFactory.getLogger(SuiteIT.class);
@@ -50,6 +57,9 @@ class SuiteIT {
 		environment.put("KAFKA_PORT", String.valueOf(FreePorts.find()));
 		environment.put("POSTGRES_PORT", String.valueOf(FreePorts.find()));
 		environment.put("CLAIMPORT_DATA_DIR", Files.createTempDirectory("claimport-suite").toString());
+		// no answer leaves the gateway before its request-log entry is on disk: the fault
+		// run kills the gateway and finds every answered request in the audit log
+		environment.put("REQUEST_LOG_DURABILITY", "strict");
 		suite = Suite.start(Settings.from(environment, Path.of("..").toAbsolutePath().normalize()));
 		gateway = new ApiClient(suite.settings().gatewayUrl());
 	}
@@ -327,6 +337,191 @@ class SuiteIT {
 	}
 
 	/**
+	 * A write load through the gateway while every service in turn, the gateway last, is
+	 * killed with SIGKILL and the launcher starts it again, and while Kafka is stopped
+	 * and started: nothing acknowledged is lost, analytics counts exactly what the
+	 * services hold, and the request log holds every answered request (the gateway runs
+	 * in the strict mode, so an answer means its entry was on disk). Last, so that no
+	 * other test runs beside the faults.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void underAWriteLoadKilledServicesAndAStoppedKafkaLoseNoAcknowledgedWriteEventOrRequestLogEntry() {
+		ApiClient store = gateway.with("X-API-Key", openAccount("Faults", "ENTERPRISE"));
+		WriteLoad load = new WriteLoad(store);
+		Thread writer = new Thread(load, "fault-run-writer");
+		writer.start();
+		try {
+			pause(Duration.ofSeconds(5));
+			for (Service service : List.of(Service.CATALOG, Service.ORDER, Service.CLAIMS, Service.ANALYTICS,
+					Service.AUDIT, Service.GATEWAY)) {
+				long killed = suite.kill(service);
+				log.info("Killed {} (pid {})", service.module(), killed);
+				await().atMost(Duration.ofMinutes(4))
+					.pollInterval(Duration.ofSeconds(1))
+					.until(() -> suite.pid(service) != killed && healthy(service));
+				pause(Duration.ofSeconds(3));
+			}
+			suite.stopKafka();
+			pause(Duration.ofSeconds(10));
+			suite.startKafka();
+			pause(Duration.ofSeconds(10));
+		}
+		finally {
+			load.stop();
+			join(writer);
+		}
+		log.info("Fault run: {} answers, {} products, {} orders and {} claims acknowledged; answers by status {}",
+				load.answered.size(), load.products.size(), load.orders.size(), load.claims.size(), load.statuses);
+		assertThat(load.products).isNotEmpty();
+		assertThat(load.orders).isNotEmpty();
+		assertThat(load.claims).isNotEmpty();
+		assertThat(load.statuses.keySet()).as("no answer from the gateway but these")
+			.allMatch((status) -> status == 201 || status == 422 || status == 502 || status == 503 || status == 504);
+
+		List<String> products = offsetPages(store, "/api/v1/products");
+		List<String> orders = offsetPages(store, "/api/v1/orders");
+		List<String> claims = claimPages(store);
+		assertThat(products).containsAll(load.products).doesNotHaveDuplicates();
+		assertThat(orders).containsAll(load.orders).doesNotHaveDuplicates();
+		assertThat(claims).containsAll(load.claims).doesNotHaveDuplicates();
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			JsonNode analytics = store.get("/api/v1/analytics").json();
+			assertThat(analytics.get("products").get("total").asInt()).isEqualTo(products.size());
+			assertThat(analytics.get("orders").get("total").asInt()).isEqualTo(orders.size());
+			assertThat(analytics.get("claims").get("total").asInt()).isEqualTo(claims.size());
+		});
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(logged(store)).containsAll(load.answered));
+	}
+
+	/**
+	 * One client writing products, orders and claims on its acknowledged orders, about
+	 * three requests a second (the Enterprise plan allows 300 a minute), recording every
+	 * answer's request id and every acknowledged write.
+	 */
+	private static final class WriteLoad implements Runnable {
+
+		private final ApiClient client;
+
+		private volatile boolean running = true;
+
+		final List<String> answered = new CopyOnWriteArrayList<>();
+
+		final List<String> products = new CopyOnWriteArrayList<>();
+
+		final List<String> orders = new CopyOnWriteArrayList<>();
+
+		final List<String> claims = new CopyOnWriteArrayList<>();
+
+		final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+		WriteLoad(ApiClient client) {
+			this.client = client;
+		}
+
+		@Override
+		public void run() {
+			for (int n = 0; this.running; n++) {
+				String number = "F" + n;
+				switch (n % 3) {
+					case 0 -> send("/api/v1/products", product(number, "Faults"), this.products);
+					case 1 -> send("/api/v1/orders", order(number, "DELIVERED"), this.orders);
+					default -> {
+						// a claim on an order acknowledged a while ago, which the claims
+						// service has most likely learnt of
+						if (this.orders.size() > 3) {
+							send("/api/v1/claims", claim(this.orders.get(this.orders.size() - 3)), this.claims);
+						}
+					}
+				}
+				pause(Duration.ofMillis(300));
+			}
+		}
+
+		private void send(String path, Map<String, Object> item, List<String> acknowledged) {
+			ApiClient.Response response;
+			try {
+				response = this.client.post(path, List.of(item));
+			}
+			catch (IllegalStateException ex) {
+				return; // no answer: nothing to find in the request log
+			}
+			this.statuses.merge(response.status(), 1, Integer::sum);
+			this.answered.add(response.header("X-Request-Id"));
+			if (response.status() == 201) {
+				acknowledged.add(response.json().get("created").get(0).asString());
+			}
+		}
+
+		void stop() {
+			this.running = false;
+		}
+
+	}
+
+	private static boolean healthy(Service service) {
+		try {
+			return new ApiClient("http://localhost:" + suite.settings().ports().get(service)).get("/actuator/health")
+				.status() == 200;
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	/** Every id of a products or orders listing, page by page. */
+	private static List<String> offsetPages(ApiClient client, String path) {
+		List<String> ids = new ArrayList<>();
+		for (int page = 0;; page++) {
+			JsonNode data = client.get(path + "?size=100&page=" + page).json().get("data");
+			if (data.isEmpty()) {
+				return ids;
+			}
+			data.forEach((item) -> ids.add(item.get("id").asString()));
+		}
+	}
+
+	private static List<String> claimPages(ApiClient client) {
+		List<String> ids = new ArrayList<>();
+		String after = null;
+		while (true) {
+			JsonNode page = client.get("/api/v1/claims?first=100" + ((after != null) ? "&after=" + after : "")).json();
+			page.get("edges").forEach((edge) -> ids.add(edge.get("node").get("id").asString()));
+			if (!page.get("pageInfo").get("hasNextPage").asBoolean()) {
+				return ids;
+			}
+			after = page.get("pageInfo").get("endCursor").asString();
+		}
+	}
+
+	/** The request ids in the account's request log. */
+	private static List<String> logged(ApiClient client) {
+		List<String> ids = new ArrayList<>();
+		for (int page = 0;; page++) {
+			JsonNode data = client.get("/api/v1/audit/requests?size=200&page=" + page).json().get("data");
+			if (data.isEmpty()) {
+				return ids;
+			}
+			ids.addAll(data.findValuesAsString("requestId"));
+		}
+	}
+
+	private static void pause(Duration duration) {
+		LockSupport.parkNanos(duration.toNanos());
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join(Duration.ofSeconds(60).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
 	 * Files a claim on an order just placed: the claims service knows the order once its
 	 * event has arrived, moments later; until then the claim is refused as unknown-order.
 	 */
@@ -373,8 +568,8 @@ class SuiteIT {
 				"shippingAddress",
 				Map.of("firstName", "John", "lastName", "Smith", "address1", "123 Main St", "city", "New York", "zip",
 						"10001", "country", "United States", "countryAbr", "US"),
-				"storeId", "store_123", "salesChannel", "IN_STORE", "claimCategory", "WARRANTY", "issueType",
-				"DEFECTIVE_ITEM", "resolution", "REFUND");
+				"storeId", "store_123", "signature", "", "salesChannel", "IN_STORE", "claimCategory", "WARRANTY",
+				"issueType", "DEFECTIVE_ITEM", "resolution", "REFUND");
 	}
 
 	private static Map<String, Object> claim(String orderId) {

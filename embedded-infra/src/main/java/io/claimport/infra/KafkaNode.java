@@ -53,6 +53,11 @@ public final class KafkaNode implements AutoCloseable {
 		return new KafkaNode(logDirectory, brokerPort, FreePorts.find());
 	}
 
+	/** Starts a broker on the directory, broker port and controller port. */
+	public static KafkaNode start(Path logDirectory, int port, int controllerPort) {
+		return new KafkaNode(logDirectory, port, controllerPort);
+	}
+
 	public static KafkaNode startEphemeral() {
 		try {
 			return start(Files.createTempDirectory("claimport-kafka"), 0);

@@ -33,7 +33,15 @@ public final class PostgresNode implements AutoCloseable {
 			// whoever starts the node stops it, after the services that use it
 			.setRegisterShutdownHook(false);
 		if (dataDirectory != null) {
-			builder.setDataDirectory(dataDirectory);
+			// a server that keeps its data keeps its log too, as an installed one does:
+			// log/postgresql-<weekday>.log in its data directory, a week of it
+			builder.setDataDirectory(dataDirectory)
+				.setServerConfig("logging_collector", "on")
+				.setServerConfig("log_directory", "log")
+				.setServerConfig("log_filename", "postgresql-%a.log")
+				.setServerConfig("log_truncate_on_rotation", "on")
+				.setServerConfig("log_rotation_age", "1d")
+				.setServerConfig("log_rotation_size", "0");
 		}
 		if (port > 0) {
 			builder.setPort(port);

@@ -9,20 +9,53 @@ import io.claimport.gateway.plan.PlanLimits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 @ConfigurationProperties("claimport.gateway")
 public record GatewayProperties(String adminToken, String signingKeyLocation, RequestLog requestLog,
 		Map<Plan, PlanLimits> plans, Keys keys, Network network, Lockout lockout, Shared shared) {
 
 	/**
-	 * @param bufferCapacity how many entries wait for Kafka at most
+	 * @param bufferCapacity how many entries wait in memory for the journal at most
 	 * @param excludedPaths the gateway's own paths whose requests are not logged, as
 	 * Spring path patterns ({@code /actuator/**}: probes and metric scrapes). None may
 	 * reach the API or the admin API, whose every request is logged.
+	 * @param journal where entries wait on disk for Kafka
 	 */
-	public record RequestLog(int bufferCapacity, @DefaultValue("/actuator/**") List<String> excludedPaths) {
+	public record RequestLog(int bufferCapacity, @DefaultValue("/actuator/**") List<String> excludedPaths,
+			@DefaultValue Journal journal) {
 
 	}
+
+	/**
+	 * @param directory the journal's directory, one per gateway; none (or blank): a new
+	 * temporary one per start, so entries a killed gateway had not sent are not sent by
+	 * the next one
+	 * @param maxSize how much the journal may hold on disk; beyond it entries are dropped
+	 * and counted
+	 * @param durability {@code buffered}: an answer leaves at once, its entry reaches the
+	 * journal within
+	 * {@value io.claimport.gateway.GatewayProperties#BUFFERED_WINDOW_MILLIS} ms;
+	 * {@code strict}: no answer leaves before its entry is on disk (synced)
+	 */
+	public record Journal(String directory, @DefaultValue("1GB") DataSize maxSize,
+			@DefaultValue("buffered") Durability durability) {
+
+	}
+
+	/** When an answer may leave the gateway, relative to its request-log entry. */
+	public enum Durability {
+
+		/** At once; the entry is written to the journal moments later. */
+		BUFFERED,
+
+		/** Only once its entry is synced to the journal on disk (grouped writes). */
+		STRICT
+
+	}
+
+	/** How long a buffered entry waits in memory before the journal writes it. */
+	public static final long BUFFERED_WINDOW_MILLIS = 20;
 
 	/**
 	 * @param rotationGrace how long a rotated key keeps working next to its successor

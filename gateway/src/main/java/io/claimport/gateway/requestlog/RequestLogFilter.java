@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
@@ -65,6 +66,22 @@ class RequestLogFilter implements RequestCheck {
 		long started = System.nanoTime();
 		String requestId = randomUuid().toString();
 		exchange.getResponse().getHeaders().add(REQUEST_ID_HEADER, requestId);
+		if (this.publisher.strict()) {
+			// the answer is held until its entry is on disk; a request whose answer never
+			// starts (the client went away) is logged when it ends
+			AtomicBoolean logged = new AtomicBoolean();
+			exchange.getResponse().beforeCommit(() -> {
+				logged.set(true);
+				return Mono.fromFuture(this.publisher.publishDurably(entry(exchange, requestId, receivedAt,
+						(System.nanoTime() - started) / 1_000_000, SignalType.ON_COMPLETE)));
+			});
+			return chain.filter(exchange).doFinally((signal) -> {
+				if (!logged.get()) {
+					this.publisher.publish(
+							entry(exchange, requestId, receivedAt, (System.nanoTime() - started) / 1_000_000, signal));
+				}
+			});
+		}
 		return chain.filter(exchange)
 			.doFinally((signal) -> this.publisher
 				.publish(entry(exchange, requestId, receivedAt, (System.nanoTime() - started) / 1_000_000, signal)));

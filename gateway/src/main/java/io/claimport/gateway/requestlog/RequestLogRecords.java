@@ -43,10 +43,16 @@ final class RequestLogRecords {
 
 	/** The records for these entries, in the entries' order within each account. */
 	List<ProducerRecord<String, String>> of(List<RequestLogged> entries, Instant now) {
+		return ofSerialized(entries.stream()
+			.map((entry) -> new RequestLogJournal.Entry(entry.accountId(), this.json.writeValueAsString(entry)))
+			.toList(), now);
+	}
+
+	/** The records for entries already in JSON, as the journal keeps them. */
+	List<ProducerRecord<String, String>> ofSerialized(List<RequestLogJournal.Entry> entries, Instant now) {
 		Map<String, List<String>> byAccount = new LinkedHashMap<>();
-		for (RequestLogged entry : entries) {
-			byAccount.computeIfAbsent(entry.accountId(), (account) -> new ArrayList<>())
-				.add(this.json.writeValueAsString(entry));
+		for (RequestLogJournal.Entry entry : entries) {
+			byAccount.computeIfAbsent(entry.accountId(), (account) -> new ArrayList<>()).add(entry.json());
 		}
 		List<ProducerRecord<String, String>> records = new ArrayList<>();
 		byAccount.forEach((accountId, serialized) -> {

@@ -27,8 +27,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.Fetch;
-import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.BatchSize;
 
 import org.springframework.data.domain.Persistable;
 
@@ -108,40 +107,41 @@ public class Claim implements Persistable<String> {
 	@Column(name = "offline_details")
 	private OfflineDetails offline;
 
-	// the items belong to the claim: they load with it, one query for a whole page of
-	// claims
+	// the parts of a claim load with it: one query per part for a whole page of claims
+	// (up to the largest page, 100), by the page's ids. Not a subselect: that repeats the
+	// listing's filter without its limit and loads the parts of every matching claim.
 	@ElementCollection(fetch = FetchType.EAGER)
-	@Fetch(FetchMode.SUBSELECT)
+	@BatchSize(size = 100)
 	@CollectionTable(name = "claim_item", joinColumns = @JoinColumn(name = "claim_id"))
 	@OrderColumn(name = "position")
 	private List<ClaimItem> claimItems = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
-	@Fetch(FetchMode.SUBSELECT)
+	@BatchSize(size = 100)
 	@CollectionTable(name = "claim_resolution", joinColumns = @JoinColumn(name = "claim_id"))
 	@OrderColumn(name = "position")
 	private List<ClaimResolution> resolutions = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
-	@Fetch(FetchMode.SUBSELECT)
+	@BatchSize(size = 100)
 	@CollectionTable(name = "claim_message", joinColumns = @JoinColumn(name = "claim_id"))
 	@OrderColumn(name = "position")
 	private List<ClaimMessage> messages = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
-	@Fetch(FetchMode.SUBSELECT)
+	@BatchSize(size = 100)
 	@CollectionTable(name = "claim_media", joinColumns = @JoinColumn(name = "claim_id"))
 	@OrderColumn(name = "position")
 	private List<ClaimMedia> medias = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
-	@Fetch(FetchMode.SUBSELECT)
+	@BatchSize(size = 100)
 	@CollectionTable(name = "claim_document", joinColumns = @JoinColumn(name = "claim_id"))
 	@OrderColumn(name = "position")
 	private List<ClaimDocument> documents = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
-	@Fetch(FetchMode.SUBSELECT)
+	@BatchSize(size = 100)
 	@CollectionTable(name = "store_credit", joinColumns = @JoinColumn(name = "claim_id"))
 	@OrderColumn(name = "position")
 	private List<StoreCredit> storeCredits = new ArrayList<>();
