@@ -234,8 +234,15 @@ final class Suite implements AutoCloseable {
 			log.warn("Kafka (pid {}) stopped unexpectedly with exit code {} after {} s; restarting it", exited.pid(),
 					exited.exitValue(), Duration.between(started, Instant.now()).toSeconds());
 			this.restarts.schedule(() -> {
-				if (!this.closing) {
+				if (this.closing) {
+					return;
+				}
+				try {
 					startKafka();
+				}
+				catch (RuntimeException ex) {
+					// a broker that cannot start exits, and its watch tries again
+					log.warn("Kafka did not come back: {}", ex.getMessage());
 				}
 			}, 1, TimeUnit.SECONDS);
 		});
@@ -254,7 +261,8 @@ final class Suite implements AutoCloseable {
 		return List.of("-cp", classPath, main.getName());
 	}
 
-	private static boolean listening(int port) {
+	/** Whether something accepts connections on the port of this machine. */
+	static boolean listening(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("localhost", port), 500);
 			return true;

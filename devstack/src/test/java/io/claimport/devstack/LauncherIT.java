@@ -1,8 +1,6 @@
 package io.claimport.devstack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,14 +43,15 @@ class LauncherIT {
 				.until(() -> Files.readString(log).contains("are running") || !launcher.isAlive());
 			assertThat(launcher.isAlive()).as(Files.readString(log)).isTrue();
 			List<ProcessHandle> started = launcher.descendants().toList();
-			assertThat(started).as("the Kafka broker runs as a process of its own").isNotEmpty();
+			assertThat(started).as("the Kafka broker runs as a process of its own")
+				.anyMatch((process) -> process.info().commandLine().orElse("").contains("KafkaBroker"));
 
 			signal(launcher.pid(), signal);
 
 			assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
 			await().atMost(Duration.ofSeconds(30)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
-			assertThat(listening(kafkaPort)).as("Kafka stopped").isFalse();
-			assertThat(listening(postgresPort)).as("PostgreSQL stopped").isFalse();
+			assertThat(Suite.listening(kafkaPort)).as("Kafka stopped").isFalse();
+			assertThat(Suite.listening(postgresPort)).as("PostgreSQL stopped").isFalse();
 		}
 		finally {
 			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -62,16 +61,6 @@ class LauncherIT {
 
 	private static void signal(long pid, String signal) throws IOException, InterruptedException {
 		assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor()).isZero();
-	}
-
-	private static boolean listening(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("localhost", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }

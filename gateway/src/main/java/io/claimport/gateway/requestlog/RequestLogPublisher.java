@@ -105,6 +105,11 @@ class RequestLogPublisher implements SmartLifecycle {
 
 	private boolean warnedNearlyFull;
 
+	/** Dropped entries not yet reported, and when the last report was (the writer's). */
+	private long droppedUnreported;
+
+	private long lastDropReport;
+
 	/** An entry waiting for the journal, and who waits for it (strict mode only). */
 	private record Pending(RequestLogged entry, CompletableFuture<Void> written) {
 
@@ -277,10 +282,7 @@ class RequestLogPublisher implements SmartLifecycle {
 		}
 		if (written < batch.size()) {
 			this.dropped.increment(batch.size() - written);
-			log.error(
-					"Dropped {} request-log entries: the journal in {} holds {} of its {} bytes, "
-							+ "waiting for Kafka",
-					batch.size() - written, this.journal.directory(), this.journal.bytes(), this.journal.maxBytes());
+			reportDropped(batch.size() - written);
 		}
 		watchFilling();
 		if (this.strict) {
@@ -292,6 +294,22 @@ class RequestLogPublisher implements SmartLifecycle {
 				}
 			}));
 		}
+	}
+
+	/**
+	 * Says that entries were dropped: at once for the first, then at most once a minute
+	 * with how many since, so that a long outage does not flood the log.
+	 */
+	private void reportDropped(int count) {
+		this.droppedUnreported += count;
+		long now = System.nanoTime();
+		if (this.lastDropReport != 0 && now - this.lastDropReport < TimeUnit.MINUTES.toNanos(1)) {
+			return;
+		}
+		log.error("Dropped {} request-log entries: the journal in {} holds {} of its {} bytes, waiting for Kafka",
+				this.droppedUnreported, this.journal.directory(), this.journal.bytes(), this.journal.maxBytes());
+		this.droppedUnreported = 0;
+		this.lastDropReport = now;
 	}
 
 	private void watchFilling() {
