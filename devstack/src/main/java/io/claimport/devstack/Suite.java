@@ -189,9 +189,7 @@ final class Suite implements AutoCloseable {
 	 */
 	void startKafka() {
 		Path logFile = this.settings.dataDirectory().resolve("logs").resolve("kafka.log");
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of(this.settings.javaOptions().trim().split("\\s+")));
+		List<String> command = javaCommand();
 		command.addAll(javaMain(KafkaBroker.class));
 		command.addAll(List.of(this.settings.dataDirectory().resolve("kafka").toString(),
 				String.valueOf(this.settings.kafkaPort()), String.valueOf(this.kafkaControllerPort)));
@@ -249,6 +247,16 @@ final class Suite implements AutoCloseable {
 	}
 
 	/**
+	 * This JVM's binary with the services' JVM options: how every child process starts.
+	 */
+	private List<String> javaCommand() {
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(List.of(this.settings.javaOptions().trim().split("\\s+")));
+		return command;
+	}
+
+	/**
 	 * The arguments that run a main class of this launcher: from the class path of this
 	 * JVM, or, from the launcher's executable jar, through Spring Boot's launcher.
 	 */
@@ -290,9 +298,7 @@ final class Suite implements AutoCloseable {
 	private Process launch(Service service) {
 		Path jar = executableJar(service);
 		Path logFile = logOf(service);
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of(this.settings.javaOptions().trim().split("\\s+")));
+		List<String> command = javaCommand();
 		command.add("-jar");
 		command.add(jar.toString());
 		try {

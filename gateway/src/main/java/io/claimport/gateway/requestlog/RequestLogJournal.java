@@ -78,6 +78,8 @@ final class RequestLogJournal implements AutoCloseable {
 
 	private long readingOffset;
 
+	private FileChannel reading;
+
 	private long acknowledgedSegment;
 
 	private RequestLogJournal(Path directory, long maxBytes, long segmentBytes) throws IOException {
@@ -171,21 +173,19 @@ final class RequestLogJournal implements AutoCloseable {
 	 * makes them survive the machine too.
 	 */
 	int append(List<Entry> entries) {
-		StringBuilder lines = new StringBuilder(entries.size() * 400);
-		int fitting = 0;
+		List<byte[]> lines = new ArrayList<>(entries.size());
 		long room = this.maxBytes - this.bytesOnDisk.get();
 		long bytes = 0;
 		for (Entry entry : entries) {
-			String line = ((entry.accountId() != null) ? entry.accountId() : "-") + '\t' + entry.json() + '\n';
-			long size = line.getBytes(StandardCharsets.UTF_8).length;
-			if (bytes + size > room) {
+			byte[] line = (((entry.accountId() != null) ? entry.accountId() : "-") + '\t' + entry.json() + '\n')
+				.getBytes(StandardCharsets.UTF_8);
+			if (bytes + line.length > room) {
 				break;
 			}
-			bytes += size;
-			lines.append(line);
-			fitting++;
+			bytes += line.length;
+			lines.add(line);
 		}
-		if (fitting == 0) {
+		if (lines.isEmpty()) {
 			return 0;
 		}
 		try {
@@ -194,13 +194,15 @@ final class RequestLogJournal implements AutoCloseable {
 				this.writing.close();
 				openForWriting(this.writingSegment + 1);
 			}
-			ByteBuffer buffer = StandardCharsets.UTF_8.encode(lines.toString());
+			ByteBuffer buffer = ByteBuffer.allocate((int) bytes);
+			lines.forEach(buffer::put);
+			buffer.flip();
 			while (buffer.hasRemaining()) {
 				this.writing.write(buffer);
 			}
 			this.writingSize += bytes;
 			this.bytesOnDisk.addAndGet(bytes);
-			return fitting;
+			return lines.size();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not write to the request-log journal in " + this.directory, ex);
@@ -228,17 +230,18 @@ final class RequestLogJournal implements AutoCloseable {
 				// the writer moves on to a new segment only after its last write to the
 				// old one: read where it writes before the old one's size
 				long writingNow = this.writingSegment;
-				Path path = segmentPath(this.readingSegment);
-				long size = Files.exists(path) ? Files.size(path) : 0;
+				long size = reading().size();
 				if (this.readingOffset >= size) {
 					if (this.readingSegment < writingNow) {
+						this.reading.close();
+						this.reading = null;
 						this.readingSegment++;
 						this.readingOffset = 0;
 						continue;
 					}
 					break;
 				}
-				int read = readLines(path, size, max - entries.size(), entries);
+				int read = readLines(size, max - entries.size(), entries);
 				if (read == 0) {
 					break;
 				}
@@ -250,12 +253,18 @@ final class RequestLogJournal implements AutoCloseable {
 		return new Batch(entries, new Position(this.readingSegment, this.readingOffset));
 	}
 
-	private int readLines(Path path, long size, int max, List<Entry> into) throws IOException {
+	/** The segment being read, opened once until the reading moves on. */
+	private FileChannel reading() throws IOException {
+		if (this.reading == null) {
+			this.reading = FileChannel.open(segmentPath(this.readingSegment), StandardOpenOption.READ);
+		}
+		return this.reading;
+	}
+
+	private int readLines(long size, int max, List<Entry> into) throws IOException {
 		ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(READ_CHUNK, size - this.readingOffset));
-		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-			while (chunk.hasRemaining() && channel.read(chunk, this.readingOffset + chunk.position()) > 0) {
-				// read on
-			}
+		while (chunk.hasRemaining() && this.reading.read(chunk, this.readingOffset + chunk.position()) > 0) {
+			// read on
 		}
 		byte[] bytes = chunk.array();
 		int length = chunk.position();
@@ -273,7 +282,7 @@ final class RequestLogJournal implements AutoCloseable {
 			read++;
 		}
 		if (read == 0 && length == READ_CHUNK) {
-			throw new IOException("a line longer than " + READ_CHUNK + " bytes in " + path);
+			throw new IOException("a line longer than " + READ_CHUNK + " bytes in " + segmentPath(this.readingSegment));
 		}
 		this.readingOffset += start;
 		return read;
@@ -322,6 +331,9 @@ final class RequestLogJournal implements AutoCloseable {
 		try {
 			this.writing.force(false);
 			this.writing.close();
+			if (this.reading != null) {
+				this.reading.close();
+			}
 			this.lock.release();
 			this.lockChannel.close();
 		}
