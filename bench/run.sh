@@ -78,7 +78,7 @@ start_gateway() {
 	local jar=$1 port=$2 name=$3
 	shift 3
 	java $JAVA_OPTS -jar "$jar" \
-		--server.port="$port" \
+		--server.port="$port" --management.server.port=$((port + 100)) \
 		$ROUTES[0].id=catalog $ROUTES[0].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[0].predicates[0]=Path=/api/v1/products" \
 		$ROUTES[1].id=plain $ROUTES[1].uri=http://127.0.0.1:$BACKEND_PORT "$ROUTES[1].predicates[0]=Path=/plain/**" \
 		--claimport.gateway.request-log.excluded-paths=/actuator/**,/plain/** \
@@ -102,9 +102,10 @@ BACKEND_URL=http://127.0.0.1:$BACKEND_PORT java $JAVA_OPTS -jar bench/plain-gate
 	--server.port=$SCG_PORT > "$WORK/plain-gateway.log" 2>&1 &
 PIDS+=($!)
 JVM_PID[scg]=$!
-for port in "${GATEWAY_PORTS[@]}" $SCG_PORT; do
-	until curl -sf "http://localhost:$port/actuator/health" > /dev/null; do sleep 1; done
+for port in "${GATEWAY_PORTS[@]}"; do
+	until curl -sf "http://localhost:$((port + 100))/actuator/health/readiness" > /dev/null; do sleep 1; done
 done
+until curl -sf "http://localhost:$SCG_PORT/actuator/health" > /dev/null; do sleep 1; done
 
 # A key with just the scope the benchmarked call needs, so that the scope check is a real one.
 OWNER=$(curl -sf -X POST "http://localhost:$GATEWAY_PORT/admin/v1/accounts" \
@@ -116,7 +117,7 @@ KEY=$(curl -sf -X POST "http://localhost:$GATEWAY_PORT/api/v1/keys" -H "X-API-Ke
 curl -sf -o /dev/null -H "X-API-Key: $KEY" "http://localhost:$GATEWAY_PORT/api/v1/products"
 
 metric() {
-	curl -sf -H "Authorization: Bearer bench-admin-token" "http://localhost:$GATEWAY_PORT/actuator/metrics/$1" | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2
+	curl -sf "http://localhost:$((GATEWAY_PORT + 100))/actuator/metrics/$1" | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2
 }
 transactions() {
 	psql -qtA -h localhost -p $PG_PORT -U postgres -d claimport_gateway \

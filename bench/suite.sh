@@ -8,6 +8,7 @@ start_suite() {
 	export CLAIMPORT_DATA_DIR="$work/data" POSTGRES_PORT=$((base - 2567)) KAFKA_PORT=$((base + 1092))
 	export GATEWAY_PORT=$((base + 80)) CATALOG_PORT=$((base + 81)) ORDER_PORT=$((base + 82))
 	export CLAIMS_PORT=$((base + 83)) ANALYTICS_PORT=$((base + 84)) AUDIT_PORT=$((base + 85))
+	# actuator: each service's port plus 100 (base+180 … base+185)
 	export CLAIMPORT_GATEWAY_PLANS_ENTERPRISE_REQUESTSPERMINUTE=1000000
 	export CLAIMPORT_GATEWAY_PLANS_ENTERPRISE_REQUESTSPERDAY=1000000000
 	java -Dclaimport.home="$PWD" -jar devstack/target/devstack-*-exec.jar > "$work/devstack.log" 2>&1 &

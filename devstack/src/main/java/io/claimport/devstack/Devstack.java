@@ -48,8 +48,9 @@ public final class Devstack {
 		StringBuilder out = new StringBuilder("\n  ClaimPort is running.\n\n");
 		out.append("  Gateway:     ").append(settings.gatewayUrl()).append('\n');
 		for (Service service : Service.values()) {
-			out.append(String.format("  %-18s port %d (%s)%n", service.module(), settings.ports().get(service),
-					service.portVariable()));
+			out.append(String.format("  %-18s port %d (%s), actuator on %d (%s)%n", service.module(),
+					settings.ports().get(service), service.portVariable(), settings.managementPorts().get(service),
+					service.managementPortVariable()));
 		}
 		out.append(String.format("  %-18s %s%n", "Kafka", (settings.externalKafka() != null)
 				? settings.externalKafka() + " (external)" : "port " + settings.kafkaPort() + " (KAFKA_PORT)"));

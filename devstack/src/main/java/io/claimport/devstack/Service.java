@@ -51,6 +51,14 @@ enum Service {
 		return this.databaseUrlVariable;
 	}
 
+	/**
+	 * The variable of its management port (actuator: health, metrics), e.g.
+	 * CATALOG_MANAGEMENT_PORT; by default its port plus 100.
+	 */
+	String managementPortVariable() {
+		return this.portVariable.replace("_PORT", "_MANAGEMENT_PORT");
+	}
+
 	/** The variable by which the gateway finds this service, e.g. CATALOG_URL. */
 	String urlVariable() {
 		return this.portVariable.replace("_PORT", "_URL");

@@ -9,11 +9,12 @@ import java.util.Map;
  * defaults. Setting {@code KAFKA_BOOTSTRAP_SERVERS} or {@code POSTGRES_URL} points the
  * suite at an external Kafka or PostgreSQL, and the launcher then starts none of its own.
  * {@code REQUEST_LOG_DURABILITY} ({@code buffered} or {@code strict}) is the gateway's
- * request-log mode.
+ * request-log mode. Each service's management port (actuator) is its port plus 100 unless
+ * its {@code *_MANAGEMENT_PORT} variable says otherwise.
  */
-record Settings(Path home, Path dataDirectory, Map<Service, Integer> ports, int kafkaPort, int postgresPort,
-		String externalKafka, String externalPostgresUrl, String postgresUser, String postgresPassword,
-		String javaOptions, String requestLogDurability) {
+record Settings(Path home, Path dataDirectory, Map<Service, Integer> ports, Map<Service, Integer> managementPorts,
+		int kafkaPort, int postgresPort, String externalKafka, String externalPostgresUrl, String postgresUser,
+		String postgresPassword, String javaOptions, String requestLogDurability) {
 
 	static final int DEFAULT_KAFKA_PORT = 9092;
 
@@ -21,11 +22,15 @@ record Settings(Path home, Path dataDirectory, Map<Service, Integer> ports, int 
 
 	static Settings from(Map<String, String> environment, Path home) {
 		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
-			ports.put(service, port(environment, service.portVariable(), service.defaultPort()));
+			int port = port(environment, service.portVariable(), service.defaultPort());
+			ports.put(service, port);
+			managementPorts.put(service,
+					port(environment, service.managementPortVariable(), Math.min(port + 100, 65535)));
 		}
 		return new Settings(home, home.resolve(environment.getOrDefault("CLAIMPORT_DATA_DIR", ".devstack")), ports,
-				port(environment, "KAFKA_PORT", DEFAULT_KAFKA_PORT),
+				managementPorts, port(environment, "KAFKA_PORT", DEFAULT_KAFKA_PORT),
 				port(environment, "POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
 				blankToNull(environment.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(environment.get("POSTGRES_URL")),
 				environment.getOrDefault("POSTGRES_USER", "postgres"),

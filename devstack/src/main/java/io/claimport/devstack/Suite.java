@@ -141,6 +141,7 @@ final class Suite implements AutoCloseable {
 		}
 		for (Service service : Service.values()) {
 			shared.put(service.portVariable(), String.valueOf(this.settings.ports().get(service)));
+			shared.put(service.managementPortVariable(), String.valueOf(this.settings.managementPorts().get(service)));
 			shared.put(service.urlVariable(), "http://localhost:" + this.settings.ports().get(service));
 			shared.put(service.databaseUrlVariable(), postgresBase + "/" + service.database());
 		}
@@ -396,7 +397,8 @@ final class Suite implements AutoCloseable {
 	}
 
 	private void awaitHealthy(Service service, Instant deadline) {
-		URI health = URI.create("http://localhost:" + this.settings.ports().get(service) + "/actuator/health");
+		URI health = URI
+			.create("http://localhost:" + this.settings.managementPorts().get(service) + "/actuator/health/readiness");
 		while (Instant.now().isBefore(deadline)) {
 			Process process = this.processes.get(service);
 			if (!process.isAlive()) {

@@ -37,10 +37,23 @@ class SettingsTest {
 					"POSTGRES_URL", "jdbc:postgresql://db.internal:5432", "POSTGRES_USER", "claimport"), HOME);
 
 		assertThat(settings.ports()).containsEntry(Service.GATEWAY, 9080).containsEntry(Service.AUDIT, 9085);
+		assertThat(settings.managementPorts()).as("each port plus 100 unless set")
+			.containsEntry(Service.GATEWAY, 9180)
+			.containsEntry(Service.CATALOG, 8181);
 		assertThat(settings.gatewayUrl()).isEqualTo("http://localhost:9080");
 		assertThat(settings.externalKafka()).isEqualTo("kafka.internal:9092");
 		assertThat(settings.externalPostgresUrl()).isEqualTo("jdbc:postgresql://db.internal:5432");
 		assertThat(settings.postgresUser()).isEqualTo("claimport");
+	}
+
+	@Test
+	void takesAManagementPortFromItsOwnVariable() {
+		Settings settings = Settings.from(Map.of("CLAIMS_MANAGEMENT_PORT", "19083"), HOME);
+
+		assertThat(settings.managementPorts()).containsEntry(Service.CLAIMS, 19083).containsEntry(Service.ORDER, 8182);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Settings.from(Map.of("AUDIT_MANAGEMENT_PORT", "0x50"), HOME))
+			.withMessageContaining("AUDIT_MANAGEMENT_PORT");
 	}
 
 	@Test

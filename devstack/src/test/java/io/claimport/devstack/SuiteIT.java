@@ -53,6 +53,7 @@ class SuiteIT {
 		Map<String, String> environment = new HashMap<>();
 		for (Service service : Service.values()) {
 			environment.put(service.portVariable(), String.valueOf(FreePorts.find()));
+			environment.put(service.managementPortVariable(), String.valueOf(FreePorts.find()));
 		}
 		environment.put("KAFKA_PORT", String.valueOf(FreePorts.find()));
 		environment.put("POSTGRES_PORT", String.valueOf(FreePorts.find()));
@@ -463,7 +464,8 @@ class SuiteIT {
 
 	private static boolean healthy(Service service) {
 		try {
-			return new ApiClient("http://localhost:" + suite.settings().ports().get(service)).get("/actuator/health")
+			return new ApiClient("http://localhost:" + suite.settings().managementPorts().get(service))
+				.get("/actuator/health/readiness")
 				.status() == 200;
 		}
 		catch (IllegalStateException ex) {

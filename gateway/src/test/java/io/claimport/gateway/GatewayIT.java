@@ -154,8 +154,8 @@ class GatewayIT extends GatewayTest {
 	}
 
 	@Test
-	void leavesHealthProbesOutOfTheRequestLog() {
-		ApiClient.Response probe = this.anonymous.get("/actuator/health");
+	void leavesHealthProbesOnTheManagementPortOutOfTheRequestLog() {
+		ApiClient.Response probe = this.management.get("/actuator/health/readiness");
 		ApiClient.Response refused = this.anonymous.get("/api/v1/products");
 
 		assertThat(probe.status()).isEqualTo(200);
@@ -166,7 +166,7 @@ class GatewayIT extends GatewayTest {
 				.until(() -> RequestLogTopic.read(log),
 						(read) -> read.stream().anyMatch((logged) -> logged.requestId().equals(refusedId)));
 			assertThat(entries).extracting((logged) -> logged.request().get("path").asString())
-				.doesNotContain("/actuator/health");
+				.doesNotContain("/actuator/health/readiness");
 		}
 	}
 

@@ -52,7 +52,13 @@ abstract class GatewayTest {
 	@Value("${local.server.port}")
 	int port;
 
+	@Value("${local.management.port}")
+	int managementPort;
+
 	ApiClient anonymous;
+
+	/** The management port: actuator, for probes and scrapes from inside the network. */
+	ApiClient management;
 
 	@DynamicPropertySource
 	static void routeToTheStubBackend(DynamicPropertyRegistry registry) {
@@ -65,6 +71,7 @@ abstract class GatewayTest {
 	@BeforeEach
 	void newClient() {
 		this.anonymous = new ApiClient("http://localhost:" + this.port);
+		this.management = new ApiClient("http://localhost:" + this.managementPort);
 		backendSaw.clear();
 	}
 

@@ -1,6 +1,7 @@
 package io.claimport.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import io.claimport.testsupport.ApiClient;
@@ -76,11 +77,19 @@ class HostileRequestsIT extends GatewayTest {
 	}
 
 	@Test
-	void keepsMetricsForOperatorsAndHealthForEveryone() {
-		assertThat(this.anonymous.get("/actuator/metrics").status()).isEqualTo(401);
-		assertThat(keyed(this.key).get("/actuator/metrics").status()).isEqualTo(401);
-		assertThat(admin().get("/actuator/metrics").status()).isEqualTo(200);
-		assertThat(this.anonymous.get("/actuator/health").status()).isEqualTo(200);
+	void answersActuatorOnTheManagementPortOnlyNeverOnThePublicOne() {
+		for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/health", "/actuator/info")) {
+			assertThat(admin().get(path).status()).as(path).isEqualTo(404);
+			assertThat(keyed(this.key).get(path).status()).as(path).isEqualTo(404);
+		}
+
+		ApiClient.Response scrape = this.management.get("/actuator/prometheus");
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.body()).contains("claimport_gateway_request_log_journal")
+			.contains("resilience4j_circuitbreaker_state");
+		assertThat(this.management.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+		assertThat(this.management.get("/actuator/info").json().get("build").get("artifact").asString())
+			.isEqualTo("gateway");
 	}
 
 	@Test

@@ -37,6 +37,7 @@ public final class RunningService implements AutoCloseable {
 	public static RunningService start(Class<?> application, String name, Map<String, Object> overrides) {
 		Map<String, Object> properties = new HashMap<>(TestInfrastructure.serviceProperties(name));
 		properties.put("server.port", "0");
+		properties.put("management.server.port", "0");
 		properties.putAll(overrides);
 		return new RunningService(application, properties);
 	}
@@ -48,6 +49,11 @@ public final class RunningService implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
+	}
+
+	/** Where its actuator answers: the management port, never the public one. */
+	public String managementUrl() {
+		return "http://localhost:" + this.context.getEnvironment().getProperty("local.management.port");
 	}
 
 	public <T> T bean(Class<T> type) {

@@ -12,12 +12,17 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * The one place that decides what real infrastructure tests run on: Testcontainers when a
- * Docker engine is reachable, otherwise PostgreSQL and Kafka started from Maven artifacts
- * in this JVM. Either way it starts once per test JVM, on first use, and stops when the
- * JVM exits.
+ * The one place that decides what real infrastructure tests run on, by
+ * {@code CLAIMPORT_TEST_INFRA} (environment variable or system property):
+ * {@code embedded}, the default, starts PostgreSQL and Kafka from Maven artifacts in this
+ * JVM; {@code containers} starts them with Testcontainers, from the images named by
+ * {@code CLAIMPORT_TEST_POSTGRES_IMAGE} and {@code CLAIMPORT_TEST_KAFKA_IMAGE} (the
+ * public ones by default, or those {@code deploy/images/build.sh} builds without a
+ * registry). A running Docker engine alone changes nothing. Either way it starts once per
+ * test JVM, on first use, and stops when the JVM exits.
  */
 public final class TestInfrastructure {
 
@@ -27,19 +32,21 @@ public final class TestInfrastructure {
 
 	private static Kafka kafka;
 
+	static final String SWITCH = "CLAIMPORT_TEST_INFRA";
+
 	private TestInfrastructure() {
 	}
 
 	public static synchronized Postgres postgres() {
 		if (postgres == null) {
-			postgres = dockerAvailable() ? containerPostgres() : embeddedPostgres();
+			postgres = (kind() == Kind.CONTAINERS) ? containerPostgres() : embeddedPostgres();
 		}
 		return postgres;
 	}
 
 	public static synchronized Kafka kafka() {
 		if (kafka == null) {
-			kafka = dockerAvailable() ? containerKafka() : embeddedKafka();
+			kafka = (kind() == Kind.CONTAINERS) ? containerKafka() : embeddedKafka();
 		}
 		return kafka;
 	}
@@ -66,17 +73,31 @@ public final class TestInfrastructure {
 		return properties;
 	}
 
-	private static boolean dockerAvailable() {
+	static Kind kind() {
+		return Kind.of(setting(SWITCH, "embedded"));
+	}
+
+	private static String setting(String name, String defaultValue) {
+		String value = System.getProperty(name, System.getenv(name));
+		return (value == null || value.isBlank()) ? defaultValue : value.trim();
+	}
+
+	private static void requireDocker() {
+		boolean available;
 		try {
-			return DockerClientFactory.instance().isDockerAvailable();
+			available = DockerClientFactory.instance().isDockerAvailable();
 		}
 		catch (RuntimeException ex) {
-			return false;
+			available = false;
+		}
+		if (!available) {
+			throw new IllegalStateException(SWITCH + "=containers needs a Docker engine, and none answers; "
+					+ "unset it to run on the embedded infrastructure");
 		}
 	}
 
 	private static Postgres embeddedPostgres() {
-		log.info("No Docker engine: starting embedded PostgreSQL");
+		log.info("Starting embedded PostgreSQL ({}=embedded)", SWITCH);
 		PostgresNode node = PostgresNode.startEphemeral();
 		Runtime.getRuntime().addShutdownHook(new Thread(node::close));
 		return new Postgres(node::jdbcUrl, node.user(), node.password());
@@ -84,14 +105,18 @@ public final class TestInfrastructure {
 
 	@SuppressWarnings("resource")
 	private static Postgres containerPostgres() {
-		PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+		requireDocker();
+		DockerImageName image = DockerImageName.parse(setting("CLAIMPORT_TEST_POSTGRES_IMAGE", "postgres:17-alpine"))
+			.asCompatibleSubstituteFor("postgres");
+		log.info("Starting PostgreSQL from {} ({}=containers)", image, SWITCH);
+		PostgreSQLContainer container = new PostgreSQLContainer(image);
 		container.start();
 		String base = container.getJdbcUrl().substring(0, container.getJdbcUrl().lastIndexOf('/') + 1);
 		return new Postgres((database) -> base + database, container.getUsername(), container.getPassword());
 	}
 
 	private static Kafka embeddedKafka() {
-		log.info("No Docker engine: starting an embedded KRaft Kafka broker");
+		log.info("Starting an embedded KRaft Kafka broker ({}=embedded)", SWITCH);
 		KafkaNode node = KafkaNode.startEphemeral();
 		Runtime.getRuntime().addShutdownHook(new Thread(node::close));
 		return new Kafka(node.bootstrapServers());
@@ -99,7 +124,11 @@ public final class TestInfrastructure {
 
 	@SuppressWarnings("resource")
 	private static Kafka containerKafka() {
-		KafkaContainer container = new KafkaContainer("apache/kafka:4.1.1");
+		requireDocker();
+		DockerImageName image = DockerImageName.parse(setting("CLAIMPORT_TEST_KAFKA_IMAGE", "apache/kafka:4.1.1"))
+			.asCompatibleSubstituteFor("apache/kafka");
+		log.info("Starting Kafka from {} ({}=containers)", image, SWITCH);
+		KafkaContainer container = new KafkaContainer(image);
 		container.start();
 		return new Kafka(container.getBootstrapServers());
 	}
@@ -119,6 +148,23 @@ public final class TestInfrastructure {
 	}
 
 	public record Kafka(String bootstrapServers) {
+
+	}
+
+	/** The two kinds of infrastructure, as {@code CLAIMPORT_TEST_INFRA} names them. */
+	enum Kind {
+
+		EMBEDDED, CONTAINERS;
+
+		static Kind of(String value) {
+			for (Kind kind : values()) {
+				if (kind.name().equalsIgnoreCase(value)) {
+					return kind;
+				}
+			}
+			throw new IllegalStateException(
+					SWITCH + " must be 'embedded' (the default) or 'containers', got '" + value + "'");
+		}
 
 	}
 

@@ -17,6 +17,7 @@ import io.claimport.common.id.PublicIds;
 import io.claimport.infra.KafkaNode;
 import io.claimport.service.outbox.DomainEventPublisher;
 import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.PrometheusScrape;
 import io.claimport.testsupport.RunningService;
 import io.claimport.testsupport.TestIdentities;
 import io.claimport.testsupport.TestInfrastructure;
@@ -45,6 +46,7 @@ class OutboxIT {
 		KafkaNode kafka = KafkaNode.start(this.kafkaLogs, 0);
 		Map<String, Object> settings = new HashMap<>(FAST_OUTBOX);
 		settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		settings.put("claimport.outbox.metrics-refresh", "0s");
 		try (RunningService catalog = RunningService.start(CatalogApplication.class, "catalog-service", settings)) {
 			ApiClient api = api(catalog, PublicIds.next("acct"));
 			List<String> ids = new ArrayList<>(created(api, "UP-1"));
@@ -55,11 +57,18 @@ class OutboxIT {
 				ids.addAll(created(api, "DOWN-" + request + "-A", "DOWN-" + request + "-B"));
 			}
 			assertThat(pendingOutboxRecords(catalog)).isEqualTo(6);
+			// what an operator's alert sees: six events waiting, the oldest for a while
+			PrometheusScrape waiting = PrometheusScrape.of(catalog.managementUrl());
+			assertThat(waiting.value("claimport_outbox_backlog_events")).isEqualTo(6.0);
+			assertThat(waiting.value("claimport_outbox_oldest_age_seconds")).isPositive();
 
 			kafka = kafka.startAgain();
 			List<TopicReader.Received> delivered = awaitOnTopic(kafka.bootstrapServers(), ids, Duration.ofSeconds(90));
 			assertThat(delivered).extracting(TopicReader.Received::key).containsAll(ids);
 			await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutboxRecords(catalog) == 0);
+			PrometheusScrape drained = PrometheusScrape.of(catalog.managementUrl());
+			assertThat(drained.value("claimport_outbox_backlog_events")).isZero();
+			assertThat(drained.value("claimport_outbox_oldest_age_seconds")).isZero();
 		}
 		finally {
 			kafka.close();

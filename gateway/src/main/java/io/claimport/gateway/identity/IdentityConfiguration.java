@@ -37,7 +37,7 @@ class IdentityConfiguration {
 		return new IdentityTokenIssuer(signingKey(properties.signingKeyLocation()), clock);
 	}
 
-	private static ECKey signingKey(String location) {
+	static ECKey signingKey(String location) {
 		if (location == null || location.isBlank()) {
 			log.warn("No claimport.gateway.signing-key-location: signing identity tokens with a key made for this run. "
 					+ "Configure one shared key when running more than one gateway replica.");
@@ -46,6 +46,16 @@ class IdentityConfiguration {
 			}
 			catch (JOSEException ex) {
 				throw new IllegalStateException(ex);
+			}
+		}
+		if (location.strip().startsWith("{")) {
+			// the key itself, as containers take secrets: from the environment
+			try {
+				return ECKey.parse(location.strip());
+			}
+			catch (ParseException ex) {
+				throw new IllegalStateException("the identity signing key given inline is not a JWK: "
+						+ "GATEWAY_SIGNING_KEY takes a location (file:/...) or the private EC JWK itself");
 			}
 		}
 		try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {

@@ -45,7 +45,7 @@ class HttpsEnforcementFilter implements RequestCheck {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!this.required || exchange.getRequest().getPath().value().startsWith("/actuator/health")) {
+		if (!this.required) {
 			return chain.filter(exchange);
 		}
 		exchange.getResponse().getHeaders().set(HSTS, this.hsts);

@@ -14,6 +14,8 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.claimport.gateway.GatewayProperties;
@@ -80,13 +82,17 @@ class KeyRateLimits implements SmartLifecycle {
 		this.clock = clock;
 		// while the store is failing, decide at once instead of making every request wait
 		// for the timeout
-		this.storeBreaker = CircuitBreaker.of("shared-rate-limit-store",
-				CircuitBreakerConfig.custom()
-					.slidingWindowSize(20)
-					.minimumNumberOfCalls(5)
-					.failureRateThreshold(50)
-					.waitDurationInOpenState(Duration.ofSeconds(5))
-					.build());
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindowSize(20)
+			.minimumNumberOfCalls(5)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(Duration.ofSeconds(5))
+			.build());
+		this.storeBreaker = breakers.circuitBreaker("shared-rate-limit-store");
+		// resilience4j_circuitbreaker_state{name="shared-rate-limit-store",state=...}: 1
+		// for
+		// the state it is in
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
 		this.failedOpen = storeFailures(meters, "open");
 		this.failedClosed = storeFailures(meters, "closed");
 		this.limits = HotPathCaches.newBuilder()

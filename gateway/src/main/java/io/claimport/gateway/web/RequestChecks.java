@@ -1,9 +1,12 @@
 package io.claimport.gateway.web;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.stereotype.Component;
@@ -12,15 +15,21 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Runs the gateway's {@link RequestCheck}s, in {@link FilterOrder}, as one web filter.
+ * Runs the gateway's {@link RequestCheck}s, in {@link FilterOrder}, as one web filter, on
+ * the public port only: the management port (actuator: probes and scrapes from inside the
+ * network) is neither authenticated, limited nor logged, as in every other service.
  * Spring's web filter chain wraps every filter in a deferred Mono and a checkpoint
  * operator: as eight filters, the checks lost about 12% of the proxy's throughput to that
  * alone (docs/architecture.md). Here a check that passes a request on is a method call.
  */
 @Component
-class RequestChecks implements WebFilter, Ordered {
+class RequestChecks implements WebFilter, Ordered, ApplicationListener<WebServerInitializedEvent> {
+
+	private static final String MANAGEMENT = "management";
 
 	private final RequestCheck[] checks;
+
+	private volatile int managementPort = -1;
 
 	RequestChecks(List<RequestCheck> checks) {
 		this.checks = checks.toArray(RequestCheck[]::new);
@@ -33,7 +42,18 @@ class RequestChecks implements WebFilter, Ordered {
 	}
 
 	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		if (MANAGEMENT.equals(event.getApplicationContext().getServerNamespace())) {
+			this.managementPort = event.getWebServer().getPort();
+		}
+	}
+
+	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		InetSocketAddress local = exchange.getRequest().getLocalAddress();
+		if (local != null && local.getPort() == this.managementPort) {
+			return chain.filter(exchange);
+		}
 		return new Step(0, chain).filter(exchange);
 	}
 

@@ -50,7 +50,9 @@ public class IdentityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/info")
+				// actuator answers on the management port only, which is never published:
+				// probes and Prometheus scrapes come from inside the network
+				.requestMatchers("/actuator/**")
 				.permitAll()
 				.requestMatchers("/api/**")
 				.access(new ScopeAuthorization())

@@ -1,10 +1,13 @@
 package io.claimport.service.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.claimport.common.event.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
@@ -44,21 +47,29 @@ public class KafkaMessagingConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka,
+	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka, MeterRegistry meters,
 			@Value("${claimport.kafka.consumer.retries:3}") long retries,
 			@Value("${claimport.kafka.consumer.retry-interval:500ms}") Duration retryInterval) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters,
-				new FixedBackOff(retryInterval.toMillis(), retries));
+		// claimport.consumer.dead_letters{topic}: records a consumer gave up on, for an
+		// alert
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+			deadLetters.accept(record, exception);
+			Counter.builder("claimport.consumer.dead_letters")
+				.description("Records set aside on their topic's dead-letter topic")
+				.tag("topic", record.topic())
+				.register(meters)
+				.increment();
+		}, new FixedBackOff(retryInterval.toMillis(), retries));
 		handler.addNotRetryableExceptions(IllegalArgumentException.class);
 		handler.setLogLevel(KafkaException.Level.WARN);
 		return handler;
 	}
 
 	@Bean
-	ProcessedEventLedger processedEventLedger(JdbcClient jdbc) {
-		return new ProcessedEventLedger(jdbc);
+	ProcessedEventLedger processedEventLedger(JdbcClient jdbc, MeterRegistry meters, Clock clock) {
+		return new ProcessedEventLedger(jdbc, meters, clock);
 	}
 
 }

@@ -1,8 +1,15 @@
 package io.claimport.service.messaging;
 
-import java.util.UUID;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.claimport.common.event.EventEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,22 +18,46 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction: a redelivered event finds its id already there and is skipped, and if the
  * projection change rolls back, so does the record of having seen the event. Needs the
  * {@code processed_event} table (see the consuming services' migrations).
+ * <p>
+ * It also measures the projection's freshness: once the change commits,
+ * {@code claimport.projection.delay{consumer}} records the time from the event's
+ * occurrence to its projection.
  */
 public class ProcessedEventLedger {
 
 	private final JdbcClient jdbc;
 
-	public ProcessedEventLedger(JdbcClient jdbc) {
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	public ProcessedEventLedger(JdbcClient jdbc, MeterRegistry meters, Clock clock) {
 		this.jdbc = jdbc;
+		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/** True the first time this consumer sees the event; false for every redelivery. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean firstDelivery(String consumer, UUID eventId) {
-		return this.jdbc.sql("""
+	public boolean firstDelivery(String consumer, EventEnvelope event) {
+		boolean first = this.jdbc.sql("""
 				INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (:consumer, :eventId, now())
 				ON CONFLICT DO NOTHING
-				""").param("consumer", consumer).param("eventId", eventId).update() == 1;
+				""").param("consumer", consumer).param("eventId", event.eventId()).update() == 1;
+		if (first) {
+			Timer delay = Timer.builder("claimport.projection.delay")
+				.description("Time from an event's occurrence to its projection's commit")
+				.tag("consumer", consumer)
+				.publishPercentileHistogram()
+				.register(this.meters);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					delay.record(Duration.between(event.occurredAt(), ProcessedEventLedger.this.clock.instant()));
+				}
+			});
+		}
+		return first;
 	}
 
 }

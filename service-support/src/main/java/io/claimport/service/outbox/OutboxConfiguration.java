@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -33,6 +34,13 @@ public class OutboxConfiguration {
 	DomainEventPublisher domainEventPublisher(Outbox outbox, @Value("${spring.application.name}") String source,
 			Clock clock) {
 		return new DomainEventPublisher(outbox, source, clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "namastack.outbox.enabled", matchIfMissing = true)
+	OutboxMetrics outboxMetrics(JdbcClient jdbc, Clock clock,
+			@Value("${claimport.outbox.metrics-refresh:5s}") Duration refresh) {
+		return new OutboxMetrics(jdbc, clock, refresh);
 	}
 
 	@Bean

@@ -53,6 +53,13 @@ class RequestShapeInterceptor implements HandlerInterceptor {
 			if (type.isWildcardType() || type.isWildcardSubtype()) {
 				throw new UnsupportedMediaTypeException(contentType);
 			}
+			// JSON is UTF-8 (RFC 8259): a body said to be in another charset would be
+			// read as
+			// something it is not, so it is refused rather than guessed at
+			String charset = type.getParameter("charset");
+			if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("utf-8")) {
+				throw new UnsupportedMediaTypeException(contentType);
+			}
 		}
 		return true;
 	}

@@ -11,7 +11,7 @@ public class UnsupportedMediaTypeException extends RuntimeException {
 
 	UnsupportedMediaTypeException(String contentType) {
 		super("Content-Type '" + contentType.replaceAll("[^\\x20-\\x7e]", "?")
-				+ "' is not a media type the API reads; send the body as application/json.");
+				+ "' is not a media type the API reads; send the body as application/json (UTF-8).");
 	}
 
 }

@@ -36,7 +36,7 @@ public class Statistics {
 			throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
 		}
 		List<Increment> increments = StatisticsRules.incrementsFor(event.payload());
-		if (increments.isEmpty() || !this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
+		if (increments.isEmpty() || !this.ledger.firstDelivery(CONSUMER, event.envelope())) {
 			return;
 		}
 		increments.forEach((increment) -> this.counters.add(event.envelope().accountId(), increment));

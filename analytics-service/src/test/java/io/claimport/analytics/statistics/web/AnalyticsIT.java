@@ -13,6 +13,7 @@ import io.claimport.common.event.ProductCreated;
 import io.claimport.common.event.Topics;
 import io.claimport.common.id.PublicIds;
 import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.PrometheusScrape;
 import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestEvents;
 import io.claimport.testsupport.TestIdentities;
@@ -32,6 +33,9 @@ class AnalyticsIT {
 
 	@Value("${local.server.port}")
 	int port;
+
+	@Value("${local.management.port}")
+	int managementPort;
 
 	final TestEvents events = new TestEvents();
 
@@ -57,6 +61,12 @@ class AnalyticsIT {
 
 		assertThat(analytics.get("products").get("byCategory").toString())
 			.isEqualTo("{\"Electronics\":2,\"Garden\":1}");
+		// what an operator watches: how long events take to reach the projection, and the
+		// lag
+		PrometheusScrape scrape = PrometheusScrape.of("http://localhost:" + this.managementPort);
+		assertThat(scrape.value("claimport_projection_delay_seconds_count")).isGreaterThanOrEqualTo(5);
+		assertThat(scrape.value("claimport_projection_delay_seconds_max")).isPositive();
+		assertThat(scrape.has("kafka_consumer_fetch_manager_records_lag_max")).isTrue();
 		assertThat(analytics.get("orders").get("total").asInt()).isEqualTo(1);
 		assertThat(analytics.get("orders").get("byStatus").get("SHIPPED").asInt()).isEqualTo(1);
 		assertThat(analytics.get("claims").get("byState").get("NEW").asInt()).isEqualTo(1);
@@ -116,6 +126,9 @@ class AnalyticsIT {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> deadLetters.records().stream().anyMatch((record) -> poisonKey.equals(record.key())));
 		}
+		assertThat(PrometheusScrape.of("http://localhost:" + this.managementPort)
+			.value("claimport_consumer_dead_letters_total", "topic=\"" + Topics.PRODUCTS + "\""))
+			.isGreaterThanOrEqualTo(1);
 	}
 
 	private JsonNode analytics(String account) {

@@ -38,7 +38,7 @@ public class RequestLog {
 	public void record(ReceivedEvent event) {
 		List<RequestLogged> requests = StorableRequest.all(LoggedRequests.in(event.payload()),
 				event.envelope().occurredAt());
-		if (!requests.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
+		if (!requests.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope())) {
 			this.store.insertAll(requests);
 		}
 	}

@@ -36,7 +36,7 @@ public class KeyUsage {
 	public void record(ReceivedEvent event) {
 		List<KeyDayUsage> usage = KeyDayUsage
 			.of(StorableRequest.all(LoggedRequests.in(event.payload()), event.envelope().occurredAt()));
-		if (!usage.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
+		if (!usage.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope())) {
 			usage.forEach(this.store::add);
 		}
 	}

@@ -83,6 +83,22 @@ class HostileRequestsIT {
 	}
 
 	@Test
+	void refusesABodySaidToBeInACharsetOtherThanUtf8InsteadOfGuessing() {
+		byte[] body = ("[" + product("Lamp", "L-16", "Home", "1.00", "6") + "]").getBytes(StandardCharsets.UTF_8);
+		for (String charset : List.of("utf-16", "UTF-32", "iso-8859-1")) {
+			RawHttp.Response response = this.raw.send("POST /api/v1/products HTTP/1.1", body,
+					"Authorization: " + this.bearer, "Content-Type: application/json; charset=" + charset);
+
+			assertThat(response.status()).as(charset).isEqualTo(415);
+			assertThat(response.body()).as(charset).contains("(UTF-8)");
+		}
+		RawHttp.Response utf8 = this.raw.send("POST /api/v1/products HTTP/1.1", body, "Authorization: " + this.bearer,
+				"Content-Type: application/json; charset=UTF-8");
+		assertThat(utf8.status()).isEqualTo(201);
+		assertThat(this.api.get("/api/v1/products").json().get("totalElements").asInt()).isOne();
+	}
+
+	@Test
 	void refusesAPageBeyondTheDeepestOffsetInsteadOfOverflowing() {
 		ApiClient.Response response = this.api.get("/api/v1/products?page=21474837&size=100");
 

@@ -37,7 +37,7 @@ class PurchaseProjection {
 		if (!(payload instanceof OrderCreated) && !(payload instanceof ProductCreated)) {
 			return;
 		}
-		if (!this.ledger.firstDelivery(CONSUMER, event.envelope().eventId())) {
+		if (!this.ledger.firstDelivery(CONSUMER, event.envelope())) {
 			return;
 		}
 		if (payload instanceof OrderCreated order) {
