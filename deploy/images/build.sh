@@ -100,7 +100,7 @@ build_kafka() {
 	# the tools at the paths the apache/kafka image has them
 	mkdir -p "$dir/opt/kafka/bin"
 	tool() {
-		printf '#!/bin/sh\nexec java ${KAFKA_TOOL_OPTS:--Xmx256m} -Dlogback.configurationFile=/opt/kafka/config/logback.xml -cp "/opt/kafka/libs/*" %s "$@"\n' "$2" \
+		printf '#!/bin/sh\nexec java ${KAFKA_TOOL_OPTS:--Xmx256m} -Dlogback.configurationFile=/opt/kafka/config/tools-logback.xml -cp "/opt/kafka/libs/*" %s "$@"\n' "$2" \
 			> "$dir/opt/kafka/bin/$1"
 		chmod 0755 "$dir/opt/kafka/bin/$1"
 	}
@@ -111,6 +111,7 @@ build_kafka() {
 	tool kafka-console-consumer.sh org.apache.kafka.tools.consumer.ConsoleConsumer
 	tool kafka-storage.sh kafka.tools.StorageTool
 	install -m 0644 "$ROOT/deploy/images/kafka/logback.xml" "$dir/opt/kafka/config/logback.xml"
+	install -m 0644 "$ROOT/deploy/images/kafka/tools-logback.xml" "$dir/opt/kafka/config/tools-logback.xml"
 	# where the apache/kafka image keeps its start script, which Testcontainers runs
 	mkdir -p "$dir/etc/kafka/docker"
 	ln -s /opt/kafka/run.sh "$dir/etc/kafka/docker/run"

@@ -2,6 +2,8 @@ package io.claimport.deployment;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +85,72 @@ class ComposeFileTest {
 			assertThat(Manifests.variablesRead(name)).as(name + " is given variables it never reads")
 				.containsAll(environment.keySet());
 		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void prometheusScrapesEveryReplicaOfEveryApplicationOnItsManagementPort() throws IOException {
+		Map<String, Object> prometheus = yaml(Manifests.ROOT.resolve("deploy/observability/prometheus.yml"));
+		Map<String, Integer> scraped = new HashMap<>();
+		for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
+			assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+			for (Map<String, Object> discovery : (List<Map<String, Object>>) job.get("dns_sd_configs")) {
+				// Docker's DNS answers one A record per replica of a service
+				assertThat(discovery.get("type")).isEqualTo("A");
+				for (String name : (List<String>) discovery.get("names")) {
+					scraped.put(name, (Integer) discovery.get("port"));
+				}
+			}
+		}
+		assertThat(scraped).isEqualTo(MANAGEMENT_PORTS);
+		assertThat(scraped.keySet()).allMatch(services::containsKey);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void grafanaFindsItsDataSourceAndDashboardWhereComposeMountsThem() throws IOException {
+		Map<String, Object> datasources = yaml(
+				Manifests.ROOT.resolve("deploy/observability/grafana/provisioning/datasources/prometheus.yml"));
+		Map<String, Object> datasource = ((List<Map<String, Object>>) datasources.get("datasources")).get(0);
+		assertThat((String) datasource.get("url")).isEqualTo("http://prometheus:9090");
+		Map<String, Object> providers = yaml(
+				Manifests.ROOT.resolve("deploy/observability/grafana/provisioning/dashboards/claimport.yml"));
+		String dashboards = (String) ((Map<String, Object>) ((List<Map<String, Object>>) providers.get("providers"))
+			.get(0)
+			.get("options")).get("path");
+		assertThat((List<String>) services.get("grafana").get("volumes"))
+			.contains("./deploy/observability/grafana/dashboards:" + dashboards + ":ro");
+
+		JsonNode dashboard = JsonMapper.builder()
+			.build()
+			.readTree(
+					Files.readString(Manifests.ROOT.resolve("deploy/observability/grafana/dashboards/claimport.json")));
+		assertThat(dashboard.get("panels").size()).isPositive();
+		dashboard.get("panels").forEach((panel) -> {
+			assertThat(panel.get("datasource").get("uid").asString()).isEqualTo(datasource.get("uid"));
+			assertThat(panel.get("targets").size()).as(panel.get("title").asString()).isPositive();
+		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void tracesGoToTheCollectorWhichHandsThemToJaeger() throws IOException {
+		Map<String, Object> collector = yaml(Manifests.ROOT.resolve("deploy/observability/otel-collector.yml"));
+		Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) collector
+			.get("receivers")).get("otlp")).get("protocols")).get("http");
+		assertThat((String) http.get("endpoint")).endsWith(":4318");
+		MANAGEMENT_PORTS.keySet().forEach((name) -> {
+			Map<String, Object> environment = (Map<String, Object>) services.get(name).get("environment");
+			assertThat(environment.get("OTLP_TRACES_ENDPOINT")).as(name)
+				.isEqualTo("http://otel-collector:4318/v1/traces");
+		});
+		String jaeger = (String) ((Map<String, Object>) ((Map<String, Object>) collector.get("exporters"))
+			.get("otlp/jaeger")).get("endpoint");
+		assertThat(services).containsKey(jaeger.substring(0, jaeger.indexOf(':')));
+	}
+
+	private static Map<String, Object> yaml(Path file) throws IOException {
+		return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
 	}
 
 	@Test

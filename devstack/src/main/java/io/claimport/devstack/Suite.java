@@ -374,6 +374,17 @@ final class Suite implements AutoCloseable {
 		return process.pid();
 	}
 
+	/**
+	 * Asks a service to stop, as an orchestrator does ({@code SIGTERM}): it finishes what
+	 * is in flight and shuts down; the suite notices the exit and starts it again.
+	 * @return the stopped process's id
+	 */
+	long terminate(Service service) {
+		Process process = this.processes.get(service);
+		process.destroy();
+		return process.pid();
+	}
+
 	/** The process id of a service's current process. */
 	long pid(Service service) {
 		return this.processes.get(service).pid();

@@ -346,6 +346,54 @@ class SuiteIT {
 	 * other test runs beside the faults.
 	 */
 	@Test
+	@Order(Integer.MAX_VALUE - 1)
+	void underAWriteLoadEveryApplicationStoppedWithSigtermLosesNoRequestInFlightNoCountAndNoEvent() {
+		ApiClient owner = gateway.with("X-API-Key", openAccount("Shutdowns", "ENTERPRISE"));
+		JsonNode writerKey = owner.post("/api/v1/keys", Map.of("name", "Writer")).json();
+		ApiClient store = gateway.with("X-API-Key", writerKey.get("key").asString());
+		WriteLoad load = new WriteLoad(store);
+		Thread writer = new Thread(load, "shutdown-run-writer");
+		writer.start();
+		try {
+			pause(Duration.ofSeconds(5));
+			for (Service service : List.of(Service.CATALOG, Service.ORDER, Service.CLAIMS, Service.ANALYTICS,
+					Service.AUDIT, Service.GATEWAY)) {
+				long stopped = suite.terminate(service);
+				log.info("Sent SIGTERM to {} (pid {})", service.module(), stopped);
+				await().atMost(Duration.ofMinutes(4))
+					.pollInterval(Duration.ofSeconds(1))
+					.until(() -> suite.pid(service) != stopped && healthy(service));
+				pause(Duration.ofSeconds(3));
+			}
+		}
+		finally {
+			load.stop();
+			join(writer);
+		}
+		log.info(
+				"Shutdown run: {} answers, {} products, {} orders and {} claims acknowledged; answers by status {}; "
+						+ "{} requests not answered: {}",
+				load.answered.size(), load.products.size(), load.orders.size(), load.claims.size(), load.statuses,
+				load.unanswered.size(), load.unanswered);
+		// counted: the gateway's usage of the writer's key is every request it answered,
+		// the
+		// counts of the stopped gateway included (asked before any other use of the key)
+		assertThat(owner.get("/api/v1/keys/" + writerKey.get("id").asString())
+			.json()
+			.get("usageToday")
+			.get("requests")
+			.asInt()).isEqualTo(load.answered.size());
+		// a service that is stopping is refused cleanly (503 from the gateway), never cut
+		// off in the middle of an answer (502) or left without one (504)
+		assertThat(load.statuses.keySet()).as("answers by status")
+			.allMatch((status) -> status == 201 || status == 422 || status == 503);
+		// while the gateway itself restarts, a new connection is refused; nothing else
+		assertThat(load.unanswered).as("requests without an answer").allMatch((why) -> why.contains("Connect"));
+
+		assertNothingAcknowledgedWasLost(store, load);
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void underAWriteLoadKilledServicesAndAStoppedKafkaLoseNoAcknowledgedWriteEventOrRequestLogEntry() {
 		ApiClient store = gateway.with("X-API-Key", openAccount("Faults", "ENTERPRISE"));
@@ -380,6 +428,14 @@ class SuiteIT {
 		assertThat(load.statuses.keySet()).as("no answer from the gateway but these")
 			.allMatch((status) -> status == 201 || status == 422 || status == 502 || status == 503 || status == 504);
 
+		assertNothingAcknowledgedWasLost(store, load);
+	}
+
+	/**
+	 * Every write the load saw acknowledged is there once, analytics counts what the
+	 * services hold, and the request log has every request the gateway answered.
+	 */
+	private static void assertNothingAcknowledgedWasLost(ApiClient store, WriteLoad load) {
 		List<String> products = offsetPages(store, "/api/v1/products");
 		List<String> orders = offsetPages(store, "/api/v1/orders");
 		List<String> claims = claimPages(store);
@@ -418,6 +474,9 @@ class SuiteIT {
 
 		final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
 
+		/** Why a request got no answer at all: the exception under the client's. */
+		final List<String> unanswered = new CopyOnWriteArrayList<>();
+
 		WriteLoad(ApiClient client) {
 			this.client = client;
 		}
@@ -447,7 +506,9 @@ class SuiteIT {
 				response = this.client.post(path, List.of(item));
 			}
 			catch (IllegalStateException ex) {
-				return; // no answer: nothing to find in the request log
+				// no answer: nothing to find in the request log
+				this.unanswered.add(String.valueOf(ex.getCause()));
+				return;
 			}
 			this.statuses.merge(response.status(), 1, Integer::sum);
 			this.answered.add(response.header("X-Request-Id"));

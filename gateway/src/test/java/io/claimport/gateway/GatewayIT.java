@@ -91,6 +91,38 @@ class GatewayIT extends GatewayTest {
 	}
 
 	@Test
+	void tellsTheServiceTheRequestsIdAndTraceNeverAnIdTheClientMadeUp() {
+		String secret = newAccountKey("BUSINESS");
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+		ApiClient.Response answered = keyed(secret).with("X-Request-Id", "forged-by-the-client")
+			.with("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+			.get("/api/v1/products");
+
+		assertThat(answered.status()).isEqualTo(200);
+		String requestId = answered.header("X-Request-Id");
+		assertThat(requestId).isNotEqualTo("forged-by-the-client");
+		assertThat(backendSaw).singleElement().satisfies((seen) -> {
+			assertThat(seen.headers().get("X-request-id")).containsExactly(requestId);
+			// the gateway's own span continues the caller's trace; the service's joins it
+			assertThat(seen.headers().getFirst("Traceparent")).startsWith("00-" + traceId + "-")
+				.doesNotContain("b7ad6b7169203331");
+		});
+		// the request log names the trace, so an operator finds it from the entry
+		try (TopicReader log = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.REQUEST_LOG)) {
+			JsonNode entry = await().atMost(Duration.ofSeconds(30))
+				.until(() -> RequestLogTopic.read(log)
+					.stream()
+					.filter((logged) -> logged.requestId().equals(requestId))
+					.findFirst(), (found) -> found.isPresent())
+				.get()
+				.request();
+			assertThat(entry.get("traceId").asString()).isEqualTo(traceId);
+			assertThat(entry.get("spanId").asString()).hasSize(16).isNotEqualTo("b7ad6b7169203331");
+		}
+	}
+
+	@Test
 	void refusesMissingMalformedAndUnknownKeysWithoutCallingTheServiceAndLogsWhy() {
 		List<ApiClient.Response> refused = List.of(this.anonymous.get("/api/v1/products"),
 				this.anonymous.with("X-API-Key", "not-a-key").get("/api/v1/products"),

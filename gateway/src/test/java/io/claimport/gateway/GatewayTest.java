@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"claimport.gateway.keys.rotation-grace=" + GatewayTest.ROTATION_GRACE,
 				// all these tests call from 127.0.0.1; LockoutIT tests the lockout on its
 				// own gateways
-				"claimport.gateway.lockout.max-failures=1000" })
+				"claimport.gateway.lockout.max-failures=1000",
+				// every request traced, so its request-log entry names its trace
+				"management.tracing.sampling.probability=1.0" })
 @ContextConfiguration(initializers = ServiceTestInitializer.class)
 abstract class GatewayTest {
 

@@ -2,6 +2,7 @@ package io.claimport.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -37,7 +38,14 @@ public final class TestEvents implements AutoCloseable {
 	}
 
 	public <T> void send(EventType<T> type, EventEnvelope envelope, T payload) {
-		sendRaw(type.topic(), envelope.aggregateId(), JSON.writeValueAsString(payload), envelope.toHeaders());
+		send(type, envelope, payload, Map.of());
+	}
+
+	/** An event with more headers than its envelope's, e.g. a W3C {@code traceparent}. */
+	public <T> void send(EventType<T> type, EventEnvelope envelope, T payload, Map<String, String> moreHeaders) {
+		Map<String, String> headers = new LinkedHashMap<>(envelope.toHeaders());
+		headers.putAll(moreHeaders);
+		sendRaw(type.topic(), envelope.aggregateId(), JSON.writeValueAsString(payload), headers);
 	}
 
 	public void sendRaw(String topic, String key, String value, Map<String, String> headers) {

@@ -33,6 +33,13 @@ public final class CloudEventHeaders {
 
 	public static final String AGGREGATE_VERSION = "ce_aggregateversion";
 
+	/**
+	 * CloudEvents' distributed-tracing extension: the W3C trace context of the change
+	 * that caused the event (the request that committed it), kept through the outbox.
+	 * Kafka's own {@code traceparent} header is the sending span's.
+	 */
+	public static final String TRACE_PARENT = "ce_traceparent";
+
 	private CloudEventHeaders() {
 	}
 

@@ -17,12 +17,16 @@ import org.springframework.web.server.ServerWebExchange;
  * the request beforehand: its header filters each copy every header, so the credentials
  * go before the first of them ({@link #removeCredentials}) and the token comes after the
  * last ({@link #addIdentity}), and the filters in between see no more headers than on a
- * route without authentication.
+ * route without authentication. The last one also tells the service the request's id
+ * ({@code X-Request-Id}, the gateway's own, never the client's), which the services put
+ * in their logs.
  */
 @Configuration(proxyBeanMethods = false)
 class ForwardedCredentials {
 
 	private static final String CLIENT_IDENTITY_HEADER_PREFIX = "x-claimport-";
+
+	private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
 	@Bean
 	HttpHeadersFilter removeCredentials() {
@@ -36,8 +40,8 @@ class ForwardedCredentials {
 
 	private static boolean isCredential(String name) {
 		return name.equalsIgnoreCase(PresentedKey.API_KEY_HEADER) || name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION)
-				|| name.regionMatches(true, 0, CLIENT_IDENTITY_HEADER_PREFIX, 0,
-						CLIENT_IDENTITY_HEADER_PREFIX.length());
+				|| name.equalsIgnoreCase(REQUEST_ID_HEADER) || name.regionMatches(true, 0,
+						CLIENT_IDENTITY_HEADER_PREFIX, 0, CLIENT_IDENTITY_HEADER_PREFIX.length());
 	}
 
 	/** The first header filter; its copy is the one every later filter works on. */
@@ -66,12 +70,15 @@ class ForwardedCredentials {
 		@Override
 		public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 			String authorization = exchange.getAttribute(ExchangeAttributes.FORWARDED_AUTHORIZATION);
-			if (authorization == null) {
-				return input;
-			}
+			String requestId = exchange.getAttribute(ExchangeAttributes.REQUEST_ID);
 			// every filter since RemoveCredentials returned its input or a new copy, so
 			// these headers are this request's own and writable
-			input.set(HttpHeaders.AUTHORIZATION, authorization);
+			if (authorization != null) {
+				input.set(HttpHeaders.AUTHORIZATION, authorization);
+			}
+			if (requestId != null) {
+				input.set(REQUEST_ID_HEADER, requestId);
+			}
 			return input;
 		}
 

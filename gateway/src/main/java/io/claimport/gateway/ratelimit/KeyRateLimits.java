@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -214,6 +215,15 @@ class KeyRateLimits implements SmartLifecycle {
 	}
 
 	/** Stores the last counts on a graceful shutdown. */
+	/**
+	 * Stopped after the web server has drained the requests in flight (graceful
+	 * shutdown), so the quota counts of the last requests are kept too.
+	 */
+	@Override
+	public int getPhase() {
+		return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 4096;
+	}
+
 	@Override
 	public void stop() {
 		storeCounts();

@@ -66,6 +66,7 @@ class RequestLogFilter implements RequestCheck {
 		long started = System.nanoTime();
 		String requestId = randomUuid().toString();
 		exchange.getResponse().getHeaders().add(REQUEST_ID_HEADER, requestId);
+		exchange.getAttributes().put(ExchangeAttributes.REQUEST_ID, requestId);
 		if (this.publisher.strict()) {
 			// the answer is held until its entry is on disk; a request whose answer never
 			// starts (the client went away) is logged when it ends
@@ -106,12 +107,13 @@ class RequestLogFilter implements RequestCheck {
 		int code = (signal == SignalType.CANCEL) ? CLIENT_CLOSED_REQUEST
 				: (status != null) ? status.value() : (signal == SignalType.ON_ERROR) ? 500 : 200;
 		InetAddress client = this.clientAddress.of(exchange);
+		RequestTrace trace = RequestTrace.of(exchange);
 		return new RequestLogged(requestId, (caller != null) ? caller.accountId() : null,
 				(caller != null) ? caller.keyId() : null, exchange.getRequest().getMethod().name(),
 				exchange.getRequest().getPath().value(), code, latencyMillis,
 				(client != null) ? client.getHostAddress() : null,
 				exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), receivedAt,
-				exchange.getAttribute(ExchangeAttributes.REJECTION_REASON));
+				exchange.getAttribute(ExchangeAttributes.REJECTION_REASON), trace.traceId(), trace.spanId());
 	}
 
 }

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -202,6 +203,15 @@ class RequestLogPublisher implements SmartLifecycle {
 		this.sender = sending;
 		writing.start();
 		sending.start();
+	}
+
+	/**
+	 * Stopped after the web server has drained the requests in flight (graceful
+	 * shutdown), so the entries of the last requests are kept too.
+	 */
+	@Override
+	public int getPhase() {
+		return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 4096;
 	}
 
 	@Override

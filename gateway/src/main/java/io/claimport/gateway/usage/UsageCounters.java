@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -126,6 +127,15 @@ public class UsageCounters implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+	}
+
+	/**
+	 * Stopped after the web server has drained the requests in flight (graceful
+	 * shutdown), so the counts of the last requests are kept too.
+	 */
+	@Override
+	public int getPhase() {
+		return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 4096;
 	}
 
 	@Override

@@ -21,6 +21,12 @@ public final class ExchangeAttributes {
 	/** Why the gateway refused the request, in snake_case, for the request log. */
 	public static final String REJECTION_REASON = "claimport.rejectionReason";
 
+	/**
+	 * The request's id (also its {@code X-Request-Id} answer header and request-log
+	 * entry), told to the service the request goes to.
+	 */
+	public static final String REQUEST_ID = "claimport.requestId";
+
 	private ExchangeAttributes() {
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.claimport.gateway.GatewayApplication;
 import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.PrometheusScrape;
 import io.claimport.testsupport.RunningService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,21 @@ class SharedRateLimitIT {
 			assertThat(statuses.subList(10, 16)).containsOnly(429);
 			assertThat(remainingDay.subList(0, 10)).containsExactly("99", "98", "97", "96", "95", "94", "93", "92",
 					"91", "90");
+			// each replica asked the store on every connection before it took traffic,
+			// and
+			// rolled those asks back: no decision was taken without the store, nothing
+			// left
+			for (RunningService replica : List.of(first, second)) {
+				assertThat(PrometheusScrape.of(replica.managementUrl())
+					.value("claimport_gateway_rate_limit_store_failures_total")).isZero();
+			}
+			JdbcClient database = first.bean(JdbcClient.class);
+			assertThat(database.sql("SELECT count(*) FROM rate_limit_window WHERE key_id = 'warm-up'")
+				.query(Integer.class)
+				.single()).isZero();
+			assertThat(database.sql("SELECT count(*) FROM daily_quota_usage WHERE key_id = 'warm-up'")
+				.query(Integer.class)
+				.single()).isZero();
 		}
 	}
 

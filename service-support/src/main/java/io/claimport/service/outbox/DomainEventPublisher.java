@@ -2,6 +2,7 @@ package io.claimport.service.outbox;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import io.claimport.common.event.EventEnvelope;
 import io.claimport.common.event.EventType;
@@ -24,10 +25,17 @@ public class DomainEventPublisher {
 
 	private final Clock clock;
 
+	private final OutboxTracing tracing;
+
 	public DomainEventPublisher(Outbox outbox, String source, Clock clock) {
+		this(outbox, source, clock, OutboxTracing.none());
+	}
+
+	DomainEventPublisher(Outbox outbox, String source, Clock clock, OutboxTracing tracing) {
 		this.outbox = outbox;
 		this.source = source;
 		this.clock = clock;
+		this.tracing = tracing;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -36,8 +44,10 @@ public class DomainEventPublisher {
 		EventEnvelope envelope = EventEnvelope.create(type, this.source, accountId, aggregateId, aggregateVersion,
 				this.clock.instant());
 		// the record key keeps one aggregate's events in order, in the outbox and on
-		// Kafka
-		this.outbox.schedule(payload, aggregateId, envelope.toHeaders());
+		// Kafka; the request's trace context travels with the record
+		Map<String, String> context = envelope.toHeaders();
+		context.putAll(this.tracing.current());
+		this.outbox.schedule(payload, aggregateId, context);
 		return envelope;
 	}
 

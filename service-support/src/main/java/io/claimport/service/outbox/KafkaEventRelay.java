@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.claimport.common.event.CloudEventHeaders;
 import io.claimport.common.event.EventEnvelope;
 import io.claimport.common.event.EventType;
 import io.claimport.common.event.EventTypes;
@@ -30,10 +31,17 @@ public class KafkaEventRelay implements OutboxHandler {
 
 	private final Duration sendTimeout;
 
+	private final OutboxTracing tracing;
+
 	public KafkaEventRelay(KafkaTemplate<String, String> kafka, JsonMapper json, Duration sendTimeout) {
+		this(kafka, json, sendTimeout, OutboxTracing.none());
+	}
+
+	KafkaEventRelay(KafkaTemplate<String, String> kafka, JsonMapper json, Duration sendTimeout, OutboxTracing tracing) {
 		this.kafka = kafka;
 		this.json = json;
 		this.sendTimeout = sendTimeout;
+		this.tracing = tracing;
 	}
 
 	@Override
@@ -45,6 +53,20 @@ public class KafkaEventRelay implements OutboxHandler {
 				this.json.writeValueAsString(payload));
 		envelope.toHeaders()
 			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		String traceParent = metadata.getContext().get(OutboxTracing.TRACE_PARENT);
+		if (traceParent != null) {
+			record.headers().add(CloudEventHeaders.TRACE_PARENT, traceParent.getBytes(StandardCharsets.UTF_8));
+		}
+		// the send continues the committing request's trace; Kafka's traceparent header
+		// is
+		// the sending span's, for the consumers
+		this.tracing.continued(metadata.getContext(), "outbox relay " + envelope.type(), () -> {
+			send(record, envelope);
+			return null;
+		});
+	}
+
+	private void send(ProducerRecord<String, String> record, EventEnvelope envelope) {
 		try {
 			this.kafka.send(record).get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}

@@ -3,9 +3,12 @@ package io.claimport.service.outbox;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.namastack.outbox.Outbox;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,8 +35,8 @@ public class OutboxConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "namastack.outbox.enabled", matchIfMissing = true)
 	DomainEventPublisher domainEventPublisher(Outbox outbox, @Value("${spring.application.name}") String source,
-			Clock clock) {
-		return new DomainEventPublisher(outbox, source, clock);
+			Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new DomainEventPublisher(outbox, source, clock, tracing(tracer, propagator));
 	}
 
 	@Bean
@@ -46,8 +49,16 @@ public class OutboxConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "namastack.outbox.enabled", matchIfMissing = true)
 	KafkaEventRelay kafkaEventRelay(KafkaTemplate<String, String> kafka, JsonMapper json,
-			@Value("${claimport.outbox.send-timeout:10s}") Duration sendTimeout) {
-		return new KafkaEventRelay(kafka, json, sendTimeout);
+			@Value("${claimport.outbox.send-timeout:10s}") Duration sendTimeout, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		return new KafkaEventRelay(kafka, json, sendTimeout, tracing(tracer, propagator));
+	}
+
+	private static OutboxTracing tracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		Tracer available = tracer.getIfAvailable();
+		Propagator propagation = propagator.getIfAvailable();
+		return (available == null || propagation == null) ? OutboxTracing.none()
+				: new OutboxTracing(available, propagation);
 	}
 
 }

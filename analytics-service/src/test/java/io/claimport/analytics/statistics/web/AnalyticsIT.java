@@ -2,6 +2,8 @@ package io.claimport.analytics.statistics.web;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.claimport.common.event.ClaimCreated;
@@ -14,6 +16,7 @@ import io.claimport.common.event.Topics;
 import io.claimport.common.id.PublicIds;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.PrometheusScrape;
+import io.claimport.testsupport.RecordedSpans;
 import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestEvents;
 import io.claimport.testsupport.TestIdentities;
@@ -23,12 +26,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
+@Import(RecordedSpans.class)
+@TestPropertySource(properties = "management.tracing.sampling.probability=1.0")
 class AnalyticsIT {
 
 	@Value("${local.server.port}")
@@ -110,6 +120,25 @@ class AnalyticsIT {
 
 		assertThat(analytics.get("products").get("total").asInt()).isEqualTo(2);
 		assertThat(analytics.get("products").get("byCategory").get("Toys").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void countsAnEventInTheTraceOfTheChangeThatCausedIt() {
+		String account = PublicIds.next("acct");
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		EventEnvelope envelope = EventEnvelope.create(EventTypes.PRODUCT_CREATED, "catalog-service", account, "prod_t",
+				1, Instant.now());
+		this.events.send(EventTypes.PRODUCT_CREATED, envelope, product("prod_t", "Lamps"),
+				Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> analytics(account).get("products").get("total").asInt() == 1);
+		List<SpanData> trace = await().atMost(Duration.ofSeconds(10))
+			.until(() -> RecordedSpans.ofTrace(traceId), (spans) -> !spans.isEmpty());
+		assertThat(trace).anySatisfy((span) -> {
+			assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+			assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+		});
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.claimport.common.event.RequestLogged;
 
@@ -36,6 +37,10 @@ public final class StorableRequest {
 
 	public static final int REJECTION_REASON = 100;
 
+	private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+
+	private static final Pattern SPAN_ID = Pattern.compile("[0-9a-f]{16}");
+
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
 	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -63,7 +68,13 @@ public final class StorableRequest {
 		}
 		return new RequestLogged(requestId, text(entry.accountId(), ACCOUNT_ID), text(entry.keyId(), KEY_ID), method,
 				path, entry.status(), entry.latencyMillis(), text(entry.clientIp(), CLIENT_IP),
-				text(entry.userAgent(), USER_AGENT), receivedAt, text(entry.rejectionReason(), REJECTION_REASON));
+				text(entry.userAgent(), USER_AGENT), receivedAt, text(entry.rejectionReason(), REJECTION_REASON),
+				id(entry.traceId(), TRACE_ID), id(entry.spanId(), SPAN_ID));
+	}
+
+	/** A trace or span id only if it is one: anything else is dropped, not stored. */
+	private static String id(String value, Pattern shape) {
+		return (value != null && shape.matcher(value).matches()) ? value : null;
 	}
 
 	/** The text without NULs or unpaired surrogates, cut to {@code max} characters. */

@@ -9,7 +9,10 @@ import io.claimport.common.event.RequestLogged;
 import io.claimport.common.page.PageResponse;
 import io.claimport.service.messaging.ProcessedEventLedger;
 import io.claimport.service.messaging.ReceivedEvent;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +28,12 @@ public class RequestLog {
 
 	private final ProcessedEventLedger ledger;
 
-	RequestLog(RequestLogStore store, ProcessedEventLedger ledger) {
+	private final Tracer tracer;
+
+	RequestLog(RequestLogStore store, ProcessedEventLedger ledger, ObjectProvider<Tracer> tracer) {
 		this.store = store;
 		this.ledger = ledger;
+		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
 	}
 
 	/**
@@ -40,7 +46,29 @@ public class RequestLog {
 				event.envelope().occurredAt());
 		if (!requests.isEmpty() && this.ledger.firstDelivery(CONSUMER, event.envelope())) {
 			this.store.insertAll(requests);
+			requests.forEach(this::markInItsTrace);
 		}
+	}
+
+	/**
+	 * The request log travels in batches, outside any one request's trace: a short span
+	 * in the trace of each sampled request shows where that request's entry was stored.
+	 */
+	private void markInItsTrace(RequestLogged request) {
+		if (request.traceId() == null || request.spanId() == null) {
+			return;
+		}
+		TraceContext gatewaySpan = this.tracer.traceContextBuilder()
+			.traceId(request.traceId())
+			.spanId(request.spanId())
+			.sampled(true)
+			.build();
+		this.tracer.spanBuilder()
+			.setParent(gatewaySpan)
+			.name("request log stored")
+			.tag("claimport.request_id", request.requestId())
+			.start()
+			.end();
 	}
 
 	/** One account's requests, newest first. */

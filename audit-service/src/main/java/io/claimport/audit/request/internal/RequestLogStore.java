@@ -40,13 +40,15 @@ class RequestLogStore {
 				.addValue("clientIp", entry.clientIp())
 				.addValue("userAgent", entry.userAgent())
 				.addValue("receivedAt", Timestamp.from(entry.receivedAt()))
-				.addValue("rejectionReason", entry.rejectionReason()))
+				.addValue("rejectionReason", entry.rejectionReason())
+				.addValue("traceId", entry.traceId())
+				.addValue("spanId", entry.spanId()))
 			.toArray(SqlParameterSource[]::new);
 		this.batch.batchUpdate("""
 				INSERT INTO request_log (request_id, account_id, key_id, method, path, status, latency_ms, client_ip,
-				                         user_agent, received_at, rejection_reason)
+				                         user_agent, received_at, rejection_reason, trace_id, span_id)
 				VALUES (:requestId, :accountId, :keyId, :method, :path, :status, :latency, :clientIp, :userAgent,
-				        :receivedAt, :rejectionReason)
+				        :receivedAt, :rejectionReason, :traceId, :spanId)
 				ON CONFLICT (request_id) DO NOTHING
 				""", rows);
 	}
@@ -88,7 +90,7 @@ class RequestLogStore {
 		return new RequestLogged(rs.getString("request_id"), rs.getString("account_id"), rs.getString("key_id"),
 				rs.getString("method"), rs.getString("path"), rs.getInt("status"), rs.getLong("latency_ms"),
 				rs.getString("client_ip"), rs.getString("user_agent"), rs.getTimestamp("received_at").toInstant(),
-				rs.getString("rejection_reason"));
+				rs.getString("rejection_reason"), rs.getString("trace_id"), rs.getString("span_id"));
 	}
 
 	record Filter(String accountId, Integer status, String keyId) {

@@ -13,19 +13,25 @@ import io.claimport.common.event.RequestLogged;
 import io.claimport.common.id.PublicIds;
 import io.claimport.common.identity.IdentityToken;
 import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.RecordedSpans;
 import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestEvents;
 import io.claimport.testsupport.TestIdentities;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
+@Import(RecordedSpans.class)
+@TestPropertySource(properties = "management.tracing.sampling.probability=1.0")
 class AuditIT {
 
 	@Value("${local.server.port}")
@@ -54,6 +60,31 @@ class AuditIT {
 		assertThat(statuses(requests(account, "?status=404"))).containsExactly(404);
 		assertThat(statuses(requests(account, "?keyId=key_a"))).containsExactly(201, 200);
 		assertThat(all.get("data").get(0).get("path").asString()).isEqualTo("/api/v1/products");
+	}
+
+	@Test
+	void findsTheTraceOfASampledRequestFromItsEntryAndMarksTheEntryInThatTrace() {
+		String account = PublicIds.next("acct");
+		String traceId = "5c2a8f0e9d1b4a7e8f3c6b2d1a0e9f8c";
+		RequestLogged traced = new RequestLogged(UUID.randomUUID().toString(), account, "key_t", "POST",
+				"/api/v1/claims", 201, 40, "203.0.113.7", "curl/8.5", Instant.now(), null, traceId, "7a3b9c1d2e4f5a6b");
+		RequestLogged forged = new RequestLogged(UUID.randomUUID().toString(), account, "key_t", "GET",
+				"/api/v1/claims", 200, 5, "203.0.113.7", "curl/8.5", Instant.now().minusSeconds(1), null,
+				"not-a-trace-id\n", "x");
+		loggedTogether(traced, forged);
+
+		JsonNode page = await().atMost(Duration.ofSeconds(30))
+			.until(() -> requests(account, ""), (body) -> body.get("totalElements").asInt() == 2);
+
+		assertThat(page.get("data").get(0).get("traceId").asString()).isEqualTo(traceId);
+		assertThat(page.get("data").get(0).get("spanId").asString()).isEqualTo("7a3b9c1d2e4f5a6b");
+		assertThat(page.get("data").get(1).get("traceId").isNull()).as("what is no trace id is not stored").isTrue();
+		List<SpanData> trace = await().atMost(Duration.ofSeconds(10))
+			.until(() -> RecordedSpans.ofTrace(traceId), (spans) -> !spans.isEmpty());
+		assertThat(trace).singleElement().satisfies((span) -> {
+			assertThat(span.getName()).isEqualTo("request log stored");
+			assertThat(span.getParentSpanId()).isEqualTo("7a3b9c1d2e4f5a6b");
+		});
 	}
 
 	@Test
