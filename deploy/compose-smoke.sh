@@ -87,7 +87,9 @@ sed -i -e "s#^POSTGRES_IMAGE=.*#POSTGRES_IMAGE=claimport/postgres:17#" \
 	-e "s#^KAFKA_IMAGE=.*#KAFKA_IMAGE=claimport/kafka:$kafka_version#" \
 	-e "s#^EDGE_IMAGE=.*#EDGE_IMAGE=claimport/edge:latest#" \
 	-e "s#^CLAIMPORT_PORT=.*#CLAIMPORT_PORT=$PORT#" \
-	-e "s#^REQUEST_LOG_DURABILITY=.*#REQUEST_LOG_DURABILITY=strict#" "$WORK/smoke.env"
+	-e "s#^REQUEST_LOG_DURABILITY=.*#REQUEST_LOG_DURABILITY=strict#" \
+	-e "s#^PROMETHEUS_IMAGE=.*#PROMETHEUS_IMAGE=claimport/prometheus:latest#" \
+	-e "s#^PROMETHEUS_PORT=.*#PROMETHEUS_PORT=${SMOKE_PROMETHEUS_PORT:-19090}#" "$WORK/smoke.env"
 echo "CLAIMPORT_SUBNET=${SMOKE_SUBNET:-172.31.250.0/24}" >> "$WORK/smoke.env"
 
 say "docker-compose up -d"
@@ -147,6 +149,26 @@ owners=$(awk '$2 ~ /^claimport\./ && $7 != "-" { print $7 }' "$WORK/analytics-gr
 echo "analytics replicas owning partitions: $owners"
 [ "$owners" = 2 ] || { echo "both analytics replicas should own partitions"; exit 1; }
 
+say "2b. Prometheus of the observability profile scrapes every replica"
+# Grafana, the collector and Jaeger have no Debian package to build them from here
+compose --profile observability up -d prometheus
+prometheus=http://localhost:${SMOKE_PROMETHEUS_PORT:-19090}
+for attempt in $(seq 1 60); do
+	up=$(curl -fsS "$prometheus/api/v1/targets" 2> /dev/null \
+		| python3 -c 'import json,sys; t=json.load(sys.stdin)["data"]["activeTargets"]; print(sum(1 for x in t if x["health"]=="up"), len(t))' \
+		2> /dev/null || echo "0 0")
+	[ "$up" = "9 9" ] && break
+	sleep 2
+done
+echo "scrape targets up, of all: $up (gateway, catalog and analytics twice, the other three once)"
+[ "$up" = "9 9" ] || { curl -fsS "$prometheus/api/v1/targets"; exit 1; }
+for query in 'sum by (job) (claimport_outbox_backlog_events)' 'count by (job) (up)' \
+	'sum(claimport_projection_delay_seconds_count)'; do
+	printf '%s -> ' "$query"
+	curl -fsS --get "$prometheus/api/v1/query" --data-urlencode "query=$query" \
+		| python3 -c 'import json,sys; r=json.load(sys.stdin)["data"]["result"]; print(", ".join("%s=%s" % (x["metric"].get("job","all"), x["value"][1]) for x in r) or "no data")'
+done
+
 say "3. docker kill one replica of each scaled service during a ${WRITE_SECONDS}-second write loop"
 # an Enterprise account of its own (300 requests a minute), so the loop is not rate-limited
 admin_token=$(grep '^CLAIMPORT_ADMIN_TOKEN=' "$WORK/smoke.env" | cut -d= -f2-)
@@ -163,9 +185,14 @@ for service in gateway catalog-service analytics-service; do
 done
 wait $writer
 for victim in "${killed[@]}"; do
-	# a restart policy does not bring back a container the user killed: do what an
+	# Docker's restart policy leaves alone a container the user killed: do what an
 	# orchestrator does
-	[ "$(docker inspect --format '{{.State.Running}}' "$victim")" = true ] || docker start "$victim" > /dev/null
+	if [ "$(docker inspect --format '{{.State.Running}}' "$victim")" = true ]; then
+		echo "${victim:0:12} was restarted by its restart policy"
+	else
+		docker start "$victim" > /dev/null
+		echo "${victim:0:12} started again (docker start, as an orchestrator would)"
+	fi
 done
 for service in catalog-service analytics-service gateway; do await_healthy $service; done
 echo "the killed replicas are back (the gateway's journal volume kept what it had not sent)"

@@ -5,14 +5,15 @@
 # chroot) and a running Docker engine.
 #
 #   deploy/images/build.sh            # everything
-#   deploy/images/build.sh base postgres kafka edge apps   # any of them, in this order
+#   deploy/images/build.sh base postgres kafka edge prometheus apps   # any of them, in this order
 #
 # Settings (environment): DEBIAN_SUITE (trixie), DEBIAN_MIRROR (http://deb.debian.org/debian),
 # IMAGE_PREFIX (claimport), IMAGE_WORK_DIR (/var/tmp/claimport-images: root file systems and
 # the package cache, reused by the next run).
 #
 # Images: $IMAGE_PREFIX/jre:21 (the applications' base), postgres:17, kafka:<version> (and
-# :latest), edge:latest (nginx, the load balancer in front of the gateways), and the six
+# :latest), edge:latest (nginx, the load balancer in front of the gateways), prometheus:latest
+# (the observability profile's; Grafana, the collector and Jaeger have no Debian package), and the six
 # applications at the project's version, its commit and latest.
 set -euo pipefail
 
@@ -136,6 +137,24 @@ build_edge() {
 		--change 'CMD ["nginx", "-g", "daemon off;"]'
 }
 
+# Prometheus from Debian's package, laid out as the prom/prometheus image is (configuration in
+# /etc/prometheus, data in /prometheus, user nobody), for the observability profile. Debian has
+# no package of Grafana, the OpenTelemetry collector or Jaeger, so those stay public images.
+build_prometheus() {
+	local dir
+	dir=$(rootfs prometheus "prometheus,ca-certificates")
+	mkdir -p "$dir/prometheus"
+	chroot "$dir" chown nobody:nogroup /prometheus
+	import "$dir" "$PREFIX/prometheus:latest" \
+		--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+		--change 'USER nobody' \
+		--change 'EXPOSE 9090' \
+		--change 'VOLUME /prometheus' \
+		--change 'WORKDIR /prometheus' \
+		--change 'ENTRYPOINT ["/usr/bin/prometheus"]' \
+		--change 'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]'
+}
+
 build_apps() {
 	log "the six applications with Jib onto docker://$BASE_IMAGE"
 	(cd "$ROOT" && ./mvnw -B -q -Pimages -DskipTests package \
@@ -144,7 +163,7 @@ build_apps() {
 
 require
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(base postgres kafka edge apps)
+[ ${#steps[@]} -gt 0 ] || steps=(base postgres kafka edge prometheus apps)
 started=$(date +%s)
 for step in "${steps[@]}"; do
 	case "$step" in
@@ -152,8 +171,9 @@ for step in "${steps[@]}"; do
 	postgres) build_postgres ;;
 	kafka) build_kafka ;;
 	edge) build_edge ;;
+	prometheus) build_prometheus ;;
 	apps) build_apps ;;
-	*) log "unknown step '$step' (base, postgres, kafka, edge, apps)"; exit 2 ;;
+	*) log "unknown step '$step' (base, postgres, kafka, edge, prometheus, apps)"; exit 2 ;;
 	esac
 done
 log "done in $(($(date +%s) - started)) s:"
