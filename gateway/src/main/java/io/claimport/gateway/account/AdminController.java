@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operators' API; AdminAuthenticationFilter has checked the admin token. */
+/** The operators' API; AdminAuthenticationCheck has checked the admin token. */
 @RestController
 @RequestMapping("/admin/v1")
 class AdminController {

@@ -38,7 +38,7 @@ class ForwardedCredentials {
 		return new AddIdentity();
 	}
 
-	private static boolean isCredential(String name) {
+	private static boolean isReplacedByTheGateway(String name) {
 		return name.equalsIgnoreCase(PresentedKey.API_KEY_HEADER) || name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION)
 				|| name.equalsIgnoreCase(REQUEST_ID_HEADER) || name.regionMatches(true, 0,
 						CLIENT_IDENTITY_HEADER_PREFIX, 0, CLIENT_IDENTITY_HEADER_PREFIX.length());
@@ -51,7 +51,7 @@ class ForwardedCredentials {
 		public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 			HttpHeaders forwarded = new HttpHeaders();
 			input.forEach((name, values) -> {
-				if (!isCredential(name)) {
+				if (!isReplacedByTheGateway(name)) {
 					forwarded.addAll(name, values);
 				}
 			});

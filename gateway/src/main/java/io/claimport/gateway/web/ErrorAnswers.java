@@ -46,7 +46,7 @@ class ErrorAnswers implements RequestCheck {
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.ERROR_ANSWERS;
+		return CheckOrder.ERROR_ANSWERS;
 	}
 
 	@Override

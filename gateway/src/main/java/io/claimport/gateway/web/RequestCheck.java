@@ -9,7 +9,7 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * One of the gateway's own steps on a request: it answers the request itself (a
  * rejection) or passes it on to {@code next}, like a web filter. {@link RequestChecks}
- * runs them all, in {@link FilterOrder}.
+ * runs them all, in {@link CheckOrder}.
  */
 public interface RequestCheck extends Ordered {
 

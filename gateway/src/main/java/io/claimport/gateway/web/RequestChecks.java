@@ -15,7 +15,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Runs the gateway's {@link RequestCheck}s, in {@link FilterOrder}, as one web filter, on
+ * Runs the gateway's {@link RequestCheck}s, in {@link CheckOrder}, as one web filter, on
  * the public port only: the management port (actuator: probes and scrapes from inside the
  * network) is neither authenticated, limited nor logged, as in every other service.
  * Spring's web filter chain wraps every filter in a deferred Mono and a checkpoint

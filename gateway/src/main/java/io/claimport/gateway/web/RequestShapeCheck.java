@@ -37,7 +37,7 @@ class RequestShapeCheck implements RequestCheck {
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.REQUEST_SHAPE;
+		return CheckOrder.REQUEST_SHAPE;
 	}
 
 	@Override

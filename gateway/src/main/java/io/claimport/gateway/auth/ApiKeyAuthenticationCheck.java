@@ -10,7 +10,7 @@ import io.claimport.gateway.key.ApiKey;
 import io.claimport.gateway.key.ApiKeyDirectory;
 import io.claimport.gateway.key.ApiKeySecret;
 import io.claimport.gateway.web.ExchangeAttributes;
-import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.CheckOrder;
 import io.claimport.gateway.web.Problems;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
@@ -26,7 +26,7 @@ import org.springframework.web.server.WebFilterChain;
  * service sees only who the gateway verified, never the key itself.
  */
 @Component
-class ApiKeyAuthenticationFilter implements RequestCheck {
+class ApiKeyAuthenticationCheck implements RequestCheck {
 
 	private final ApiKeyDirectory keys;
 
@@ -38,7 +38,7 @@ class ApiKeyAuthenticationFilter implements RequestCheck {
 
 	private final Clock clock;
 
-	ApiKeyAuthenticationFilter(ApiKeyDirectory keys, IdentityTokenIssuer identities, AuthenticationGuard guard,
+	ApiKeyAuthenticationCheck(ApiKeyDirectory keys, IdentityTokenIssuer identities, AuthenticationGuard guard,
 			Problems problems, Clock clock) {
 		this.keys = keys;
 		this.identities = identities;
@@ -49,7 +49,7 @@ class ApiKeyAuthenticationFilter implements RequestCheck {
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.AUTHENTICATION;
+		return CheckOrder.AUTHENTICATION;
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import io.claimport.gateway.plan.Plan;
 import io.claimport.gateway.plan.PlanLimits;
 import io.claimport.gateway.plan.Plans;
 import io.claimport.gateway.web.ExchangeAttributes;
-import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.CheckOrder;
 import io.claimport.gateway.web.Problems;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
@@ -31,7 +31,7 @@ import org.springframework.web.server.WebFilterChain;
  * request is one request.
  */
 @Component
-class RateLimitFilter implements RequestCheck {
+class RateLimitCheck implements RequestCheck {
 
 	private final KeyRateLimits limits;
 
@@ -45,7 +45,7 @@ class RateLimitFilter implements RequestCheck {
 	 */
 	private final Map<Plan, PolicyHeaders> policies = new EnumMap<>(Plan.class);
 
-	RateLimitFilter(KeyRateLimits limits, Plans plans, Problems problems, Clock clock) {
+	RateLimitCheck(KeyRateLimits limits, Plans plans, Problems problems, Clock clock) {
 		this.limits = limits;
 		this.problems = problems;
 		this.clock = clock;
@@ -56,7 +56,7 @@ class RateLimitFilter implements RequestCheck {
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.RATE_LIMIT;
+		return CheckOrder.RATE_LIMIT;
 	}
 
 	@Override

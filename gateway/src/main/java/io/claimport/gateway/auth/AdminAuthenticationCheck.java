@@ -8,7 +8,7 @@ import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.identity.IdentityTokenIssuer;
 import io.claimport.gateway.web.ExchangeAttributes;
-import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.CheckOrder;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +25,7 @@ import org.springframework.web.server.WebFilterChain;
  * {@code RequestChecks}.)
  */
 @Component
-class AdminAuthenticationFilter implements RequestCheck {
+class AdminAuthenticationCheck implements RequestCheck {
 
 	private static final String BEARER = "Bearer ";
 
@@ -35,7 +35,7 @@ class AdminAuthenticationFilter implements RequestCheck {
 
 	private final AuthenticationGuard guard;
 
-	AdminAuthenticationFilter(GatewayProperties properties, IdentityTokenIssuer identities, AuthenticationGuard guard) {
+	AdminAuthenticationCheck(GatewayProperties properties, IdentityTokenIssuer identities, AuthenticationGuard guard) {
 		String token = properties.adminToken();
 		this.adminToken = (token == null || token.isBlank()) ? null : token.getBytes(StandardCharsets.UTF_8);
 		this.identities = identities;
@@ -44,7 +44,7 @@ class AdminAuthenticationFilter implements RequestCheck {
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.AUTHENTICATION;
+		return CheckOrder.AUTHENTICATION;
 	}
 
 	@Override

@@ -2,7 +2,7 @@ package io.claimport.gateway.network;
 
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.GatewayProperties;
-import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.CheckOrder;
 import io.claimport.gateway.web.Problems;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
@@ -19,7 +19,7 @@ import org.springframework.web.server.WebFilterChain;
  * Health probes stay reachable over plain HTTP inside the cluster.
  */
 @Component
-class HttpsEnforcementFilter implements RequestCheck {
+class HttpsEnforcementCheck implements RequestCheck {
 
 	private static final String HSTS = "Strict-Transport-Security";
 
@@ -31,7 +31,7 @@ class HttpsEnforcementFilter implements RequestCheck {
 
 	private final Problems problems;
 
-	HttpsEnforcementFilter(GatewayProperties properties, ClientAddress clientAddress, Problems problems) {
+	HttpsEnforcementCheck(GatewayProperties properties, ClientAddress clientAddress, Problems problems) {
 		this.required = properties.network().httpsRequired();
 		this.hsts = "max-age=" + properties.network().hstsMaxAge().toSeconds() + "; includeSubDomains";
 		this.clientAddress = clientAddress;
@@ -40,7 +40,7 @@ class HttpsEnforcementFilter implements RequestCheck {
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.TRANSPORT;
+		return CheckOrder.TRANSPORT;
 	}
 
 	@Override

@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.network.ClientAddress;
 import io.claimport.gateway.web.ExchangeAttributes;
-import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.CheckOrder;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -20,20 +20,20 @@ import org.springframework.web.server.WebFilterChain;
  * request refused for its scope or its rate limit was still made with the key.
  */
 @Component
-class UsageFilter implements RequestCheck {
+class UsageCheck implements RequestCheck {
 
 	private final UsageCounters counters;
 
 	private final ClientAddress clientAddress;
 
-	UsageFilter(UsageCounters counters, ClientAddress clientAddress) {
+	UsageCheck(UsageCounters counters, ClientAddress clientAddress) {
 		this.counters = counters;
 		this.clientAddress = clientAddress;
 	}
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.USAGE;
+		return CheckOrder.USAGE;
 	}
 
 	@Override

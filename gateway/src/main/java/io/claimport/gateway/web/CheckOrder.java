@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
  * that a refusal for either costs no quota; then the rate limits; the scope comes last,
  * so a call refused for its scope counts, as GitHub counts it.
  */
-public final class FilterOrder {
+public final class CheckOrder {
 
 	public static final int REQUEST_LOG = Ordered.HIGHEST_PRECEDENCE;
 
@@ -39,7 +39,7 @@ public final class FilterOrder {
 
 	public static final int SCOPE = 300;
 
-	private FilterOrder() {
+	private CheckOrder() {
 	}
 
 }

@@ -8,7 +8,7 @@ import io.claimport.gateway.network.ClientAddress;
 import io.claimport.gateway.plan.Plan;
 import io.claimport.gateway.plan.Plans;
 import io.claimport.gateway.web.ExchangeAttributes;
-import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.CheckOrder;
 import io.claimport.gateway.web.Problems;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
@@ -26,7 +26,7 @@ import org.springframework.web.server.WebFilterChain;
  * a leaked key used from elsewhere must not use up its owner's limits.
  */
 @Component
-class AccessPolicyFilter implements RequestCheck {
+class AccessPolicyCheck implements RequestCheck {
 
 	private final Plans plans;
 
@@ -34,7 +34,7 @@ class AccessPolicyFilter implements RequestCheck {
 
 	private final Problems problems;
 
-	AccessPolicyFilter(Plans plans, ClientAddress clientAddress, Problems problems) {
+	AccessPolicyCheck(Plans plans, ClientAddress clientAddress, Problems problems) {
 		this.plans = plans;
 		this.clientAddress = clientAddress;
 		this.problems = problems;
@@ -42,7 +42,7 @@ class AccessPolicyFilter implements RequestCheck {
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.ACCESS_POLICY;
+		return CheckOrder.ACCESS_POLICY;
 	}
 
 	@Override

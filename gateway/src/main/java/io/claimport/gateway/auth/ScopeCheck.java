@@ -6,7 +6,7 @@ import io.claimport.common.identity.Scopes;
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.key.ApiKey;
 import io.claimport.gateway.web.ExchangeAttributes;
-import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.CheckOrder;
 import io.claimport.gateway.web.Problems;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
@@ -23,17 +23,17 @@ import org.springframework.web.server.WebFilterChain;
  * counts and its answer carries the rate-limit headers, as GitHub counts it.
  */
 @Component
-class ScopeFilter implements RequestCheck {
+class ScopeCheck implements RequestCheck {
 
 	private final Problems problems;
 
-	ScopeFilter(Problems problems) {
+	ScopeCheck(Problems problems) {
 		this.problems = problems;
 	}
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.SCOPE;
+		return CheckOrder.SCOPE;
 	}
 
 	@Override

@@ -12,7 +12,7 @@ import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.network.ClientAddress;
 import io.claimport.gateway.web.ExchangeAttributes;
-import io.claimport.gateway.web.FilterOrder;
+import io.claimport.gateway.web.CheckOrder;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -29,7 +29,7 @@ import org.springframework.web.server.WebFilterChain;
  * request's id in {@code X-Request-Id}, which the log uses too.
  */
 @Component
-class RequestLogFilter implements RequestCheck {
+class RequestLogCheck implements RequestCheck {
 
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -44,7 +44,7 @@ class RequestLogFilter implements RequestCheck {
 
 	private final ExcludedPaths excluded;
 
-	RequestLogFilter(RequestLogPublisher publisher, ClientAddress clientAddress, Clock clock,
+	RequestLogCheck(RequestLogPublisher publisher, ClientAddress clientAddress, Clock clock,
 			GatewayProperties properties) {
 		this.publisher = publisher;
 		this.clientAddress = clientAddress;
@@ -54,7 +54,7 @@ class RequestLogFilter implements RequestCheck {
 
 	@Override
 	public int getOrder() {
-		return FilterOrder.REQUEST_LOG;
+		return CheckOrder.REQUEST_LOG;
 	}
 
 	@Override
