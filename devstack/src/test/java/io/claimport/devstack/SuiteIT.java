@@ -86,8 +86,8 @@ class SuiteIT {
 		String orderId = orders.json().get("created").get(0).asString();
 		long placed = System.nanoTime();
 		fileClaim(integrator, orderId);
-		// how long a new order takes to become claimable: the claims service's projection
-		// lag
+		// how long a new order takes to become claimable: the claims service's
+		// projection lag
 		log.info("Order {} claimable {} ms after it was placed", orderId, (System.nanoTime() - placed) / 1_000_000);
 
 		JsonNode analytics = await().atMost(Duration.ofSeconds(60))
@@ -218,8 +218,8 @@ class SuiteIT {
 		JsonNode analytics = second.get("/api/v1/analytics").json();
 		assertThat(analytics.get("products").get("total").asInt()).isZero();
 		assertThat(analytics.get("claims").get("total").asInt()).isZero();
-		// the second account only read: any write in its request log would be the first
-		// account's
+		// the second account only read: any write in its request log would be the
+		// first account's
 		assertThat(second.get("/api/v1/audit/requests?size=200").json().get("data").findValuesAsString("method"))
 			.isNotEmpty()
 			.doesNotContain("POST");
@@ -290,8 +290,8 @@ class SuiteIT {
 				TestIdentities.forgedBearer("acct_forged", "full:access").substring("Bearer ".length()),
 				"OTHER_ACCOUNT", "acct_other", "OTHER_PRODUCT", otherProduct, "OTHER_ORDER", otherOrder, "OTHER_CLAIM",
 				otherClaim);
-		// from an address of its own: the corpus's few bad keys must not lock out the
-		// other tests
+		// from an address of its own: the corpus's few bad keys must not lock out
+		// the other tests
 		RawHttp raw = new RawHttp(url.getHost(), url.getPort()).from("127.0.0.7");
 
 		List<String> defects = new ArrayList<>();
@@ -375,9 +375,9 @@ class SuiteIT {
 						+ "{} requests not answered: {}",
 				load.answered.size(), load.products.size(), load.orders.size(), load.claims.size(), load.statuses,
 				load.unanswered.size(), load.unanswered);
-		// counted: the gateway's usage of the writer's key is every request it answered,
-		// the
-		// counts of the stopped gateway included (asked before any other use of the key)
+		// counted: the gateway's usage of the writer's key is every request it
+		// answered, the counts of the stopped gateway included (asked before any
+		// other use of the key)
 		assertThat(owner.get("/api/v1/keys/" + writerKey.get("id").asString())
 			.json()
 			.get("usageToday")

@@ -90,9 +90,8 @@ class KeyRateLimits implements SmartLifecycle {
 			.waitDurationInOpenState(Duration.ofSeconds(5))
 			.build());
 		this.storeBreaker = breakers.circuitBreaker("shared-rate-limit-store");
-		// resilience4j_circuitbreaker_state{name="shared-rate-limit-store",state=...}: 1
-		// for
-		// the state it is in
+		// resilience4j_circuitbreaker_state{name="shared-rate-limit-store",state=...}:
+		// 1 for the state it is in
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
 		this.failedOpen = storeFailures(meters, "open");
 		this.failedClosed = storeFailures(meters, "closed");

@@ -43,10 +43,9 @@ class SharedRateLimitIT {
 			assertThat(statuses.subList(10, 16)).containsOnly(429);
 			assertThat(remainingDay.subList(0, 10)).containsExactly("99", "98", "97", "96", "95", "94", "93", "92",
 					"91", "90");
-			// each replica asked the store on every connection before it took traffic,
-			// and
-			// rolled those asks back: no decision was taken without the store, nothing
-			// left
+			// each replica asked the store on every connection before it took
+			// traffic, and rolled those asks back: no decision was taken without
+			// the store, nothing left
 			for (RunningService replica : List.of(first, second)) {
 				assertThat(PrometheusScrape.of(replica.managementUrl())
 					.value("claimport_gateway_rate_limit_store_failures_total")).isZero();

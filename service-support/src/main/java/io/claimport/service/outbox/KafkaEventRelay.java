@@ -58,8 +58,7 @@ public class KafkaEventRelay implements OutboxHandler {
 			record.headers().add(CloudEventHeaders.TRACE_PARENT, traceParent.getBytes(StandardCharsets.UTF_8));
 		}
 		// the send continues the committing request's trace; Kafka's traceparent header
-		// is
-		// the sending span's, for the consumers
+		// is the sending span's, for the consumers
 		this.tracing.continued(metadata.getContext(), "outbox relay " + envelope.type(), () -> {
 			send(record, envelope);
 			return null;

@@ -54,8 +54,7 @@ class RequestShapeInterceptor implements HandlerInterceptor {
 				throw new UnsupportedMediaTypeException(contentType);
 			}
 			// JSON is UTF-8 (RFC 8259): a body said to be in another charset would be
-			// read as
-			// something it is not, so it is refused rather than guessed at
+			// read as something it is not, so it is refused rather than guessed at
 			String charset = type.getParameter("charset");
 			if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("utf-8")) {
 				throw new UnsupportedMediaTypeException(contentType);
