@@ -56,8 +56,8 @@ class TracingIT {
 				.until(() -> products.records().stream().filter((record) -> productId.equals(record.key())).findFirst(),
 						(found) -> found.isPresent())
 				.get();
-			// CloudEvents' tracing extension: the request's own span, which made the
-			// change
+			// CloudEvents' tracing extension: the request's own span, which made
+			// the change
 			assertThat(event.headers().get(CloudEventHeaders.TRACE_PARENT))
 
 				.startsWith("00-" + traceId + "-")

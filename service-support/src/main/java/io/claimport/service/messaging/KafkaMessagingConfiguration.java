@@ -52,8 +52,8 @@ public class KafkaMessagingConfiguration {
 			@Value("${claimport.kafka.consumer.retry-interval:500ms}") Duration retryInterval) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-		// claimport.consumer.dead_letters{topic}: records a consumer gave up on, for an
-		// alert
+		// claimport.consumer.dead_letters{topic}: records a consumer gave up on,
+		// for an alert
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
 			deadLetters.accept(record, exception);
 			Counter.builder("claimport.consumer.dead_letters")

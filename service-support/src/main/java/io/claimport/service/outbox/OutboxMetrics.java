@@ -69,8 +69,8 @@ class OutboxMetrics implements MeterBinder {
 			}).single();
 		}
 		catch (RuntimeException ex) {
-			// the database is away: say so in the gauges (NaN) instead of failing the
-			// scrape
+			// the database is away: say so in the gauges (NaN) instead of failing
+			// the scrape
 			log.debug("Could not read the outbox backlog", ex);
 			fresh = new Snapshot(now, Double.NaN, Double.NaN);
 		}

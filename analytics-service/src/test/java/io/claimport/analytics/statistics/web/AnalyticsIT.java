@@ -71,8 +71,8 @@ class AnalyticsIT {
 
 		assertThat(analytics.get("products").get("byCategory").toString())
 			.isEqualTo("{\"Electronics\":2,\"Garden\":1}");
-		// what an operator watches: how long events take to reach the projection, and the
-		// lag
+		// what an operator watches: how long events take to reach the projection,
+		// and the lag
 		PrometheusScrape scrape = PrometheusScrape.of("http://localhost:" + this.managementPort);
 		assertThat(scrape.value("claimport_projection_delay_seconds_count")).isGreaterThanOrEqualTo(5);
 		assertThat(scrape.value("claimport_projection_delay_seconds_max")).isPositive();
