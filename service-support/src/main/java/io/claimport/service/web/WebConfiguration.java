@@ -61,6 +61,7 @@ public class WebConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(new RequestShapeInterceptor());
+				registry.addInterceptor(new KnownQueryParameters());
 			}
 		};
 	}

@@ -99,6 +99,19 @@ class HostileRequestsIT {
 	}
 
 	@Test
+	void refusesAnUnknownQueryParameterNamingItAndTheOneProbablyMeant() {
+		ApiClient.Response typo = this.api.get("/api/v1/products?categry=Home&size=5");
+		ApiClient.Response known = this.api.get("/api/v1/products?category=Home&size=5");
+
+		assertThat(typo.status()).isEqualTo(400);
+		assertThat(typo.contentType()).startsWith("application/problem+json");
+		assertThat(typo.json().get("errors").get(0).get("field").asString()).isEqualTo("categry");
+		assertThat(typo.json().get("errors").get(0).get("rule").asString()).isEqualTo("unknownParameter");
+		assertThat(typo.json().get("errors").get(0).get("message").asString()).contains("did you mean 'category'?");
+		assertThat(known.status()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesAPageBeyondTheDeepestOffsetInsteadOfOverflowing() {
 		ApiClient.Response response = this.api.get("/api/v1/products?page=21474837&size=100");
 
