@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.claimport.common.problem.FieldViolation;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -41,7 +42,11 @@ public class KnownQueryParameters implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method) || !StringUtils.hasLength(request.getQueryString())) {
+		// only the request itself: an error dispatch carries the request's query string
+		// to
+		// an error handler that takes no parameters
+		if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)
+				|| !StringUtils.hasLength(request.getQueryString())) {
 			return true;
 		}
 		Optional<Set<String>> known = this.parameters.computeIfAbsent(method.getMethod(),

@@ -109,6 +109,10 @@ class HostileRequestsIT {
 		assertThat(typo.json().get("errors").get(0).get("rule").asString()).isEqualTo("unknownParameter");
 		assertThat(typo.json().get("errors").get(0).get("message").asString()).contains("did you mean 'category'?");
 		assertThat(known.status()).isEqualTo(200);
+		// an endpoint that takes no parameters refuses every one, saying it takes none
+		ApiClient.Response one = this.api.get("/api/v1/products/prod_01KA0000000000000000000000?category=Home");
+		assertThat(one.status()).isEqualTo(400);
+		assertThat(one.json().get("errors").get(0).get("message").asString()).endsWith("it takes none");
 	}
 
 	@Test
