@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 
 import io.claimport.infra.FreePorts;
 import io.claimport.testsupport.ApiClient;
@@ -356,15 +357,7 @@ class SuiteIT {
 		writer.start();
 		try {
 			pause(Duration.ofSeconds(5));
-			for (Service service : List.of(Service.CATALOG, Service.ORDER, Service.CLAIMS, Service.ANALYTICS,
-					Service.AUDIT, Service.GATEWAY)) {
-				long stopped = suite.terminate(service);
-				log.info("Sent SIGTERM to {} (pid {})", service.module(), stopped);
-				await().atMost(Duration.ofMinutes(4))
-					.pollInterval(Duration.ofSeconds(1))
-					.until(() -> suite.pid(service) != stopped && healthy(service));
-				pause(Duration.ofSeconds(3));
-			}
+			stopEachInTurnAndAwaitItsReturn("Sent SIGTERM to", suite::terminate);
 		}
 		finally {
 			load.stop();
@@ -409,15 +402,7 @@ class SuiteIT {
 		writer.start();
 		try {
 			pause(Duration.ofSeconds(5));
-			for (Service service : List.of(Service.CATALOG, Service.ORDER, Service.CLAIMS, Service.ANALYTICS,
-					Service.AUDIT, Service.GATEWAY)) {
-				long killed = suite.kill(service);
-				log.info("Killed {} (pid {})", service.module(), killed);
-				await().atMost(Duration.ofMinutes(4))
-					.pollInterval(Duration.ofSeconds(1))
-					.until(() -> suite.pid(service) != killed && healthy(service));
-				pause(Duration.ofSeconds(3));
-			}
+			stopEachInTurnAndAwaitItsReturn("Killed", suite::kill);
 			suite.stopKafka();
 			pause(Duration.ofSeconds(10));
 			suite.startKafka();
@@ -436,6 +421,22 @@ class SuiteIT {
 			.allMatch((status) -> status == 201 || status == 422 || status == 502 || status == 503 || status == 504);
 
 		assertNothingAcknowledgedWasLost(store, load);
+	}
+
+	/**
+	 * Stops every service and the gateway one after the other as told, each time waiting
+	 * until the suite has it running and ready again.
+	 */
+	private static void stopEachInTurnAndAwaitItsReturn(String what, ToLongFunction<Service> stop) {
+		for (Service service : List.of(Service.CATALOG, Service.ORDER, Service.CLAIMS, Service.ANALYTICS, Service.AUDIT,
+				Service.GATEWAY)) {
+			long stopped = stop.applyAsLong(service);
+			log.info("{} {} (pid {})", what, service.module(), stopped);
+			await().atMost(Duration.ofMinutes(4))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> suite.pid(service) != stopped && healthy(service));
+			pause(Duration.ofSeconds(3));
+		}
 	}
 
 	/**

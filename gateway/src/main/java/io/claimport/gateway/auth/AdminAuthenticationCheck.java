@@ -7,8 +7,8 @@ import java.util.Optional;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.identity.IdentityTokenIssuer;
-import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.CheckOrder;
+import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 

@@ -1,5 +1,6 @@
 package io.claimport.gateway.auth;
 
+import io.claimport.common.http.GatewayHeaders;
 import io.claimport.gateway.web.ExchangeAttributes;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -26,8 +27,6 @@ class ForwardedCredentials {
 
 	private static final String CLIENT_IDENTITY_HEADER_PREFIX = "x-claimport-";
 
-	private static final String REQUEST_ID_HEADER = "X-Request-Id";
-
 	@Bean
 	HttpHeadersFilter removeCredentials() {
 		return new RemoveCredentials();
@@ -40,7 +39,7 @@ class ForwardedCredentials {
 
 	private static boolean isReplacedByTheGateway(String name) {
 		return name.equalsIgnoreCase(PresentedKey.API_KEY_HEADER) || name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION)
-				|| name.equalsIgnoreCase(REQUEST_ID_HEADER) || name.regionMatches(true, 0,
+				|| name.equalsIgnoreCase(GatewayHeaders.REQUEST_ID) || name.regionMatches(true, 0,
 						CLIENT_IDENTITY_HEADER_PREFIX, 0, CLIENT_IDENTITY_HEADER_PREFIX.length());
 	}
 
@@ -77,7 +76,7 @@ class ForwardedCredentials {
 				input.set(HttpHeaders.AUTHORIZATION, authorization);
 			}
 			if (requestId != null) {
-				input.set(REQUEST_ID_HEADER, requestId);
+				input.set(GatewayHeaders.REQUEST_ID, requestId);
 			}
 			return input;
 		}

@@ -8,11 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.claimport.common.event.RequestLogged;
+import io.claimport.common.http.GatewayHeaders;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.network.ClientAddress;
-import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.CheckOrder;
+import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -31,7 +32,7 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class RequestLogCheck implements RequestCheck {
 
-	static final String REQUEST_ID_HEADER = "X-Request-Id";
+	static final String REQUEST_ID_HEADER = GatewayHeaders.REQUEST_ID;
 
 	/** What the log records for a request whose client went away before the answer. */
 	private static final int CLIENT_CLOSED_REQUEST = 499;

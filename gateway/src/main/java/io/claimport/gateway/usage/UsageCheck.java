@@ -4,8 +4,8 @@ import java.net.InetAddress;
 
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.gateway.network.ClientAddress;
-import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.CheckOrder;
+import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.RequestCheck;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;

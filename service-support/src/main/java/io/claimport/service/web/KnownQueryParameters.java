@@ -3,7 +3,6 @@ package io.claimport.service.web;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,9 +127,12 @@ public class KnownQueryParameters implements HandlerInterceptor {
 				return Optional.of(candidate);
 			}
 		}
+		// the distance is -1 beyond the threshold, so each candidate is measured once
 		return known.stream()
-			.filter((candidate) -> DISTANCE.apply(lower, candidate.toLowerCase()) >= 0)
-			.min(Comparator.comparingInt((String candidate) -> DISTANCE.apply(lower, candidate.toLowerCase())));
+			.map((candidate) -> Map.entry(candidate, DISTANCE.apply(lower, candidate.toLowerCase())))
+			.filter((measured) -> measured.getValue() >= 0)
+			.min(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.claimport.service.web;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
+import io.claimport.common.http.GatewayHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestIdLogging extends OncePerRequestFilter {
 
-	public static final String HEADER = "X-Request-Id";
-
 	public static final String MDC_KEY = "requestId";
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -29,7 +28,7 @@ public class RequestIdLogging extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String requestId = request.getHeader(HEADER);
+		String requestId = request.getHeader(GatewayHeaders.REQUEST_ID);
 		if (requestId == null || !ID.matcher(requestId).matches()) {
 			chain.doFilter(request, response);
 			return;
