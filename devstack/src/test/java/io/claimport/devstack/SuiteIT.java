@@ -377,16 +377,11 @@ class SuiteIT {
 			.get("requests")
 			.asInt()).isEqualTo(load.answered.size());
 		// a service that is stopping is refused cleanly (503 from the gateway), never
-		// left
-		// without an answer (504). Known, not yet mended: a request the gateway sends on
-		// a kept-alive connection in the instant the service starts its shutdown meets
-		// the
-		// connection closing, unread, and is answered 502 (at most one per stop seen
-		// here); nothing it asked is written, and the checks below find nothing lost
+		// left without an answer (504) nor cut off in the middle of one (502): before its
+		// connector stops, it closes the gateway's kept-alive connections
+		// (ConnectionDrain)
 		assertThat(load.statuses.keySet()).as("answers by status")
-			.allMatch((status) -> status == 201 || status == 422 || status == 502 || status == 503);
-		assertThat(load.statuses.getOrDefault(502, 0)).as("requests that met a closing connection")
-			.isLessThanOrEqualTo(6);
+			.allMatch((status) -> status == 201 || status == 422 || status == 503);
 		// while the gateway itself restarts, a new connection is refused; nothing else
 		assertThat(load.unanswered).as("requests without an answer").allMatch((why) -> why.contains("Connect"));
 

@@ -1,5 +1,6 @@
 package io.claimport.service.web;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import io.claimport.service.bulk.BulkValidator;
@@ -18,6 +19,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -64,6 +66,22 @@ public class WebConfiguration {
 				registry.addInterceptor(new KnownQueryParameters());
 			}
 		};
+	}
+
+	/**
+	 * The first step of a shutdown: callers are told to close their kept-alive
+	 * connections before the connector stops accepting ({@code SHUTDOWN_DRAIN}, longer
+	 * than the gateway's {@code UPSTREAM_MAX_IDLE_TIME}).
+	 */
+	@Bean
+	ConnectionDrain connectionDrain(@Value("${claimport.shutdown.drain:5s}") Duration callerIdleTime,
+			@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration longest) {
+		return new ConnectionDrain(callerIdleTime, longest);
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionDrainValve(ConnectionDrain drain) {
+		return (factory) -> factory.addEngineValves(drain.valve());
 	}
 
 	/**

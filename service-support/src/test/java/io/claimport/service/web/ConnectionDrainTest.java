@@ -1,0 +1,184 @@
+package io.claimport.service.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectionDrainTest {
+
+	private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+	private final ConnectionDrain drain = new ConnectionDrain(Duration.ofSeconds(5), Duration.ofSeconds(30),
+			this.now::get);
+
+	@TempDir
+	Path baseDir;
+
+	private Tomcat tomcat;
+
+	@AfterEach
+	void stopTomcat() throws Exception {
+		if (this.tomcat != null) {
+			this.tomcat.stop();
+			this.tomcat.destroy();
+		}
+	}
+
+	@Test
+	void aServiceNobodyCalledLatelyStopsWithoutWaiting() {
+		assertThat(this.drain.remaining()).isZero();
+	}
+
+	@Test
+	void theDrainLastsUntilTheLastKeptAliveAnswerIsOlderThanACallerKeepsAnIdleConnection() {
+		assertThat(this.drain.arriving()).isFalse();
+		this.drain.answered(false);
+		tick(Duration.ofSeconds(2));
+
+		assertThat(this.drain.remaining()).isEqualTo(Duration.ofSeconds(3));
+		tick(Duration.ofSeconds(3));
+		assertThat(this.drain.remaining()).isZero();
+	}
+
+	@Test
+	void anAnswerBegunBeforeTheDrainKeepsItGoingUntilItEndsAndItsConnectionCanNoLongerBeReused() {
+		assertThat(this.drain.arriving()).isFalse();
+		Thread stopping = new Thread(this.drain::stop);
+		stopping.start();
+		await(this.drain::draining);
+		tick(Duration.ofSeconds(20));
+		assertThat(this.drain.remaining()).as("while the answer runs").isEqualTo(Duration.ofSeconds(5));
+
+		this.drain.answered(false);
+		assertThat(this.drain.remaining()).isEqualTo(Duration.ofSeconds(5));
+		tick(Duration.ofSeconds(5));
+		assertThat(this.drain.remaining()).isZero();
+		join(stopping);
+	}
+
+	@Test
+	void anAnswerThatClosesItsConnectionLeavesNothingToWaitFor() {
+		assertThat(this.drain.arriving()).isFalse();
+		this.drain.answered(true);
+
+		assertThat(this.drain.remaining()).isZero();
+	}
+
+	@Test
+	void overTomcatAKeptAliveConnectionIsClosedByItsNextAnswerOnceTheDrainBegins() throws Exception {
+		ConnectionDrain realDrain = new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30));
+		int port = startTomcat(realDrain);
+		realDrain.start();
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(5000);
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+			OutputStream out = socket.getOutputStream();
+
+			List<String> first = exchange(out, in);
+			assertThat(first.get(0)).isEqualTo("HTTP/1.1 200 ");
+			assertThat(first).noneMatch((line) -> line.equalsIgnoreCase("Connection: close"));
+
+			CountDownLatch stopped = new CountDownLatch(1);
+			Thread stopping = new Thread(() -> {
+				realDrain.stop();
+				stopped.countDown();
+			});
+			long began = System.nanoTime();
+			stopping.start();
+			await(realDrain::draining);
+
+			List<String> second = exchange(out, in);
+			assertThat(second.get(0)).isEqualTo("HTTP/1.1 200 ");
+			assertThat(second).contains("Connection: close");
+			assertThat(in.read()).as("the connection, closed by the service").isEqualTo(-1);
+
+			assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(Duration.ofNanos(System.nanoTime() - began))
+				.as("the drain waits until the first answer's connection is too old to reuse")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+			assertThat(realDrain.isRunning()).isFalse();
+		}
+	}
+
+	private int startTomcat(ConnectionDrain realDrain) throws Exception {
+		this.tomcat = new Tomcat();
+		this.tomcat.setBaseDir(this.baseDir.toString());
+		this.tomcat.setPort(0);
+		this.tomcat.getEngine().getPipeline().addValve(realDrain.valve());
+		Context context = this.tomcat.addContext("", null);
+		Tomcat.addServlet(context, "ok", new HttpServlet() {
+			@Override
+			protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+				response.setContentType("text/plain");
+				response.getWriter().write("ok");
+			}
+		});
+		context.addServletMappingDecoded("/", "ok");
+		this.tomcat.getConnector();
+		this.tomcat.start();
+		return this.tomcat.getConnector().getLocalPort();
+	}
+
+	private static List<String> exchange(OutputStream out, BufferedReader in) throws IOException {
+		out.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+		out.flush();
+		List<String> head = new ArrayList<>();
+		int length = 0;
+		for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+			head.add(line);
+			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+				length = Integer.parseInt(line.substring(15).trim());
+			}
+		}
+		for (int i = 0; i < length; i++) {
+			in.read();
+		}
+		return head;
+	}
+
+	private void tick(Duration duration) {
+		this.now.addAndGet(duration.toNanos());
+	}
+
+	private static void await(java.util.function.BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited for the drain to begin").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join(TimeUnit.SECONDS.toMillis(5));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		assertThat(thread.isAlive()).isFalse();
+	}
+
+}
