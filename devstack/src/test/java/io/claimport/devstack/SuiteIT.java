@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
@@ -168,6 +169,57 @@ class SuiteIT {
 			.until(() -> desk.get("/api/v1/analytics").json().get("claims"),
 					(body) -> body.get("byState").toString().equals("{\"CLOSED\":1,\"NEW\":1}"));
 		assertThat(claims.get("total").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void aProductMovedToAnotherCategoryAndOneDeletedAreFollowedByAnalytics() {
+		ApiClient store = gateway.with("X-API-Key", openAccount("Follower"));
+		JsonNode created = store
+			.post("/api/v1/products", List.of(product("SPK-1", "Electronics"), product("SPK-2", "Electronics")))
+			.json();
+		String moved = created.get("created").get(0).asString();
+		String deleted = created.get("created").get(1).asString();
+
+		assertThat(store.patch("/api/v1/products/" + moved, Map.of("category", "Audio")).status()).isEqualTo(200);
+		assertThat(store.delete("/api/v1/products/" + deleted).status()).isEqualTo(204);
+
+		JsonNode products = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> store.get("/api/v1/analytics").json().get("products"),
+					(body) -> body.get("total").asInt() == 1);
+		assertThat(products.get("byCategory").toString()).isEqualTo("{\"Audio\":1}");
+	}
+
+	@Test
+	void aClaimAndATransitionRetriedWithTheirIdempotencyKeysTakeEffectOnce() {
+		ApiClient desk = gateway.with("X-API-Key", openAccount("Retries"));
+		// two units: one claimed plainly (once the order is claimable), one with a key
+		Map<String, Object> twoUnits = Map.of("orderNumber", "7001", "status", "DELIVERED", "customer",
+				Map.of("email", "ann@example.com", "name", "Ann Lee"), "lineItems",
+				List.of(Map.of("sku", "WHP-001", "quantity", 2, "price", new BigDecimal("149.99"))));
+		String orderId = desk.post("/api/v1/orders", List.of(twoUnits)).json().get("created").get(0).asString();
+		fileClaim(desk, orderId);
+		ApiClient filing = desk.with("Idempotency-Key", "claim-7001-" + UUID.randomUUID());
+
+		ApiClient.Response filed = filing.post("/api/v1/claims", List.of(claim(orderId)));
+		ApiClient.Response refiled = filing.post("/api/v1/claims", List.of(claim(orderId)));
+
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		assertThat(refiled.status()).isEqualTo(201);
+		assertThat(refiled.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(refiled.body()).isEqualTo(filed.body());
+		assertThat(desk.get("/api/v1/claims").json().get("edges")).hasSize(2);
+
+		String claim = "/api/v1/claims/" + filed.json().get("created").get(0).asString();
+		ApiClient triage = desk.with("Idempotency-Key", UUID.randomUUID().toString());
+		ApiClient.Response opened = triage.post(claim + "/transitions", Map.of("claimState", "OPEN"));
+		ApiClient.Response reopened = triage.post(claim + "/transitions", Map.of("claimState", "OPEN"));
+
+		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+		assertThat(reopened.status()).isEqualTo(200);
+		assertThat(reopened.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(desk.get(claim + "/history").json().get("changes").findValuesAsString("toState"))
+			.containsExactly("NEW", "OPEN");
 	}
 
 	@Test

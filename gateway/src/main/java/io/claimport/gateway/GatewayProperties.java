@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
 
 @ConfigurationProperties("claimport.gateway")
 public record GatewayProperties(String adminToken, String signingKeyLocation, RequestLog requestLog,
-		Map<Plan, PlanLimits> plans, Keys keys, Network network, Lockout lockout, Shared shared) {
+		Map<Plan, PlanLimits> plans, Keys keys, Network network, Lockout lockout, Shared shared,
+		@DefaultValue Idempotency idempotency) {
 
 	/**
 	 * @param bufferCapacity how many entries wait in memory for the journal at most
@@ -102,6 +103,18 @@ public record GatewayProperties(String adminToken, String signingKeyLocation, Re
 			CLOSED
 
 		}
+
+	}
+
+	/**
+	 * Writes sent with an {@code Idempotency-Key} ({@code IdempotencyCheck}).
+	 *
+	 * @param retention how long a key's first answer is kept and replayed
+	 * @param lock how long the first request may run before a gateway that finds its key
+	 * still unanswered takes it for abandoned (its gateway stopped): longer than the
+	 * routes' response timeout
+	 */
+	public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("90s") Duration lock) {
 
 	}
 

@@ -94,6 +94,22 @@ class KeyManagementIT extends GatewayTest {
 	}
 
 	@Test
+	void aMisspelledFieldIsRefusedRatherThanGivingTheKeyFullAccess() {
+		ApiClient owner = keyed(newAccountKey("BUSINESS"));
+
+		ApiClient.Response misspelled = owner.post("/api/v1/keys",
+				Map.of("name", "Storefront", "scope", List.of("products:read")));
+
+		assertThat(misspelled.status()).isEqualTo(400);
+		assertThat(misspelled.contentType()).startsWith("application/problem+json");
+		JsonNode error = misspelled.json().get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("scope");
+		assertThat(error.get("rule").asString()).isEqualTo("unknownField");
+		assertThat(error.get("message").asString()).contains("did you mean 'scopes'?");
+		assertThat(owner.get("/api/v1/keys").json().get("data")).hasSize(1);
+	}
+
+	@Test
 	void changesNameScopesAndAllowlistAtOnceButNeverTheExpiry() {
 		ApiClient owner = keyed(newAccountKey("BUSINESS"));
 		JsonNode key = owner.post("/api/v1/keys", Map.of("name", "Reader", "scopes", List.of("products:read"))).json();

@@ -12,6 +12,12 @@ public final class EventTypes {
 	public static final EventType<ProductCreated> PRODUCT_CREATED = new EventType<>("ProductCreated",
 			ProductCreated.class, Topics.PRODUCTS, "Product", 1);
 
+	public static final EventType<ProductUpdated> PRODUCT_UPDATED = new EventType<>("ProductUpdated",
+			ProductUpdated.class, Topics.PRODUCTS, "Product", 1);
+
+	public static final EventType<ProductDeleted> PRODUCT_DELETED = new EventType<>("ProductDeleted",
+			ProductDeleted.class, Topics.PRODUCTS, "Product", 1);
+
 	/** Version 2 added the purchase time and the lines (SKU and quantity). */
 	public static final EventType<OrderCreated> ORDER_CREATED = new EventType<>("OrderCreated", OrderCreated.class,
 			Topics.ORDERS, "Order", 2);
@@ -45,9 +51,9 @@ public final class EventTypes {
 	public static final EventType<RequestBatchLogged> REQUEST_BATCH_LOGGED = new EventType<>("RequestBatchLogged",
 			RequestBatchLogged.class, Topics.REQUEST_LOG, "Account", 1);
 
-	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, ORDER_CREATED, CLAIM_CREATED,
-			CLAIM_STATE_CHANGED, CLAIM_RESOLVED, CLAIM_MESSAGE_ADDED, CLAIM_DOCUMENT_ADDED, STORE_CREDIT_ISSUED,
-			REQUEST_LOGGED, REQUEST_BATCH_LOGGED);
+	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_DELETED,
+			ORDER_CREATED, CLAIM_CREATED, CLAIM_STATE_CHANGED, CLAIM_RESOLVED, CLAIM_MESSAGE_ADDED,
+			CLAIM_DOCUMENT_ADDED, STORE_CREDIT_ISSUED, REQUEST_LOGGED, REQUEST_BATCH_LOGGED);
 
 	private EventTypes() {
 	}

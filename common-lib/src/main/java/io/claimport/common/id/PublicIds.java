@@ -7,7 +7,9 @@ import java.time.Clock;
  * Opaque public ids with a type prefix, like {@code prod_01JD7Z4R6X0T3N8M2W9QY5V1KC}: the
  * prefix names the resource, the rest is a ULID-style value (48 bits of milliseconds, 80
  * random bits, Crockford base32). Ids sort by creation time, which gives cursors a stable
- * order, and they reveal nothing about how many objects exist.
+ * order, and they reveal nothing about how many objects exist. Within one millisecond the
+ * random part counts up from the first id's (ULID's monotonic mode), so the items of one
+ * bulk request sort in their order too.
  */
 public final class PublicIds {
 
@@ -17,6 +19,14 @@ public final class PublicIds {
 
 	private static final int LENGTH = 26;
 
+	private static final long FORTY_BITS = (1L << 40) - 1;
+
+	private static long lastTime = -1;
+
+	private static long lastHigh;
+
+	private static long lastLow;
+
 	private PublicIds() {
 	}
 
@@ -25,21 +35,36 @@ public final class PublicIds {
 	}
 
 	static String next(String prefix, Clock clock) {
-		byte[] random = new byte[10];
-		RANDOM.nextBytes(random);
-		long time = clock.millis();
+		long time;
+		long high;
+		long low;
+		synchronized (PublicIds.class) {
+			long now = clock.millis();
+			if (now > lastTime) {
+				byte[] random = new byte[10];
+				RANDOM.nextBytes(random);
+				lastTime = now;
+				lastHigh = bits(random, 0);
+				lastLow = bits(random, 5);
+			}
+			else {
+				// the same millisecond (or a clock set back): one more than the last id
+				lastLow = (lastLow + 1) & FORTY_BITS;
+				if (lastLow == 0) {
+					lastHigh = (lastHigh + 1) & FORTY_BITS;
+					if (lastHigh == 0) {
+						lastTime++;
+					}
+				}
+			}
+			time = lastTime;
+			high = lastHigh;
+			low = lastLow;
+		}
 		char[] out = new char[LENGTH];
 		for (int i = 9; i >= 0; i--) {
 			out[i] = CROCKFORD[(int) (time & 31)];
 			time >>>= 5;
-		}
-		long high = 0;
-		for (int i = 0; i < 5; i++) {
-			high = (high << 8) | (random[i] & 0xFF);
-		}
-		long low = 0;
-		for (int i = 5; i < 10; i++) {
-			low = (low << 8) | (random[i] & 0xFF);
 		}
 		for (int i = 17; i >= 10; i--) {
 			out[i] = CROCKFORD[(int) (high & 31)];
@@ -50,6 +75,14 @@ public final class PublicIds {
 			low >>>= 5;
 		}
 		return prefix + "_" + new String(out);
+	}
+
+	private static long bits(byte[] random, int from) {
+		long value = 0;
+		for (int i = from; i < from + 5; i++) {
+			value = (value << 8) | (random[i] & 0xFF);
+		}
+		return value;
 	}
 
 	/**

@@ -35,6 +35,18 @@ public final class ProblemTypes {
 	 */
 	public static final URI WARRANTY_EXPIRED = URI.create(BASE + "warranty-expired");
 
+	/**
+	 * An {@code Idempotency-Key} used before for another request (method, path or body):
+	 * a key names one request.
+	 */
+	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
+
+	/**
+	 * The first request with this {@code Idempotency-Key} is still running; retry after
+	 * {@code Retry-After} to get its answer.
+	 */
+	public static final URI IDEMPOTENCY_KEY_IN_USE = URI.create(BASE + "idempotency-key-in-use");
+
 	/** {@code If-Match} named a version the object no longer has. */
 	public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
 

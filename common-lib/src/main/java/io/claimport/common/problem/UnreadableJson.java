@@ -3,6 +3,7 @@ package io.claimport.common.problem;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,10 +11,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Says which field of an unreadable JSON body is wrong and why: a value of the wrong type
- * (a fraction for a whole number, text for a number), a key given twice.
+ * Says which field of an unreadable JSON body is wrong and why: a field the body does not
+ * have (with the one probably meant), a value of the wrong type (a fraction for a whole
+ * number, text for a number), a key given twice.
  */
 public final class UnreadableJson {
 
@@ -31,6 +34,9 @@ public final class UnreadableJson {
 		if (jackson == null) {
 			return Optional.empty();
 		}
+		if (jackson instanceof UnrecognizedPropertyException unknown) {
+			return Optional.of(unknownField(unknown));
+		}
 		if (jackson instanceof MismatchedInputException mismatch && !jackson.getPath().isEmpty()) {
 			String field = path(jackson);
 			String expected = expected(mismatch.getTargetType());
@@ -42,6 +48,29 @@ public final class UnreadableJson {
 			return Optional.of(new FieldViolation(field, "duplicateKey", field + " appears more than once"));
 		}
 		return Optional.empty();
+	}
+
+	/** The rule a field the body does not have breaks. */
+	public static final String UNKNOWN_FIELD = "unknownField";
+
+	private static final int LONGEST_NAME_SHOWN = 100;
+
+	private static FieldViolation unknownField(UnrecognizedPropertyException ex) {
+		String field = path(ex);
+		String name = String.valueOf(ex.getPropertyName());
+		if (field.length() > LONGEST_NAME_SHOWN) {
+			field = field.substring(0, LONGEST_NAME_SHOWN) + "…";
+			name = (name.length() > LONGEST_NAME_SHOWN) ? name.substring(0, LONGEST_NAME_SHOWN) + "…" : name;
+		}
+		List<String> known = (ex.getKnownPropertyIds() != null)
+				? ex.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() : List.of();
+		StringBuilder message = new StringBuilder(field).append(" is not a field here");
+		NearMiss.among(String.valueOf(ex.getPropertyName()), known)
+			.ifPresent((meant) -> message.append("; did you mean '").append(meant).append("'?"));
+		if (!known.isEmpty()) {
+			message.append("; the fields are ").append(String.join(", ", known));
+		}
+		return new FieldViolation(field, UNKNOWN_FIELD, message.toString());
 	}
 
 	private static String duplicated(StreamReadException ex) {

@@ -39,6 +39,12 @@ public final class CheckOrder {
 
 	public static final int SCOPE = 300;
 
+	/**
+	 * Last: only a request that may run takes its {@code Idempotency-Key}, and a replay
+	 * has passed every check the first request passed.
+	 */
+	public static final int IDEMPOTENCY = 400;
+
 	private CheckOrder() {
 	}
 

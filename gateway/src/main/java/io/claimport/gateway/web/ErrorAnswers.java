@@ -31,7 +31,7 @@ import org.springframework.web.server.WebFilterChain;
  * log, so the log records the status the client got.
  */
 @Component
-class ErrorAnswers implements RequestCheck {
+public class ErrorAnswers implements RequestCheck {
 
 	/** How long a client should wait before it retries a service that is down. */
 	static final int RETRY_AFTER_SECONDS = 5;
@@ -90,7 +90,7 @@ class ErrorAnswers implements RequestCheck {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(this.json.writeValueAsBytes(problem))));
 	}
 
-	static int statusFor(Throwable ex) {
+	public static int statusFor(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ResponseStatusException statusException) {
 				return statusException.getStatusCode().value();

@@ -21,13 +21,13 @@ import org.springframework.web.server.WebFilterChain;
  * the gateway's routes and checks.
  */
 @Component
-class RequestShapeCheck implements RequestCheck {
+public class RequestShapeCheck implements RequestCheck {
 
 	/**
 	 * The largest body the services read (8 MiB): a larger declared one is refused here,
 	 * before it crosses to a service that would hang up while it is still being sent.
 	 */
-	static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+	public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
 
 	private final Problems problems;
 

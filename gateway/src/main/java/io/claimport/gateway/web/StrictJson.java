@@ -42,8 +42,12 @@ class StrictJson {
 
 	static final class WellFormedUtf8Decoder extends JacksonJsonDecoder {
 
+		/**
+		 * A field the body does not have is refused, never ignored; the application's own
+		 * mapper (the request-log journal) stays tolerant.
+		 */
 		WellFormedUtf8Decoder(JsonMapper json) {
-			super(json);
+			super(json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
 		}
 
 		@Override

@@ -38,7 +38,7 @@ class PlansTest {
 		plans.put(Plan.PROFESSIONAL, new PlanLimits(true, 60, 5000, 2));
 		plans.put(Plan.BUSINESS, new PlanLimits(true, 120, 20000, 5));
 		plans.put(Plan.ENTERPRISE, enterprise);
-		return new GatewayProperties(null, null, null, plans, null, null, null, null);
+		return new GatewayProperties(null, null, null, plans, null, null, null, null, null);
 	}
 
 }

@@ -101,7 +101,7 @@ class RequestLogJournalIT {
 		GatewayProperties properties = new GatewayProperties(null, null,
 				new GatewayProperties.RequestLog(10_000, List.of(), new GatewayProperties.Journal(
 						this.journal.toString(), DataSize.ofMegabytes(16), GatewayProperties.Durability.BUFFERED)),
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 		return new RequestLogPublisher(kafka, JSON, Clock.systemUTC(), properties, meters);
 	}
 

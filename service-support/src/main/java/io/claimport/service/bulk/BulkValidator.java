@@ -35,23 +35,34 @@ public class BulkValidator {
 				errors.add(new ItemError(index, "", "notNull", "item must be an object"));
 				continue;
 			}
-			List<ItemError> itemErrors = new ArrayList<>();
-			for (ConstraintViolation<T> violation : this.validator.validate(item)) {
-				String field = violation.getPropertyPath().toString();
-				itemErrors.add(new ItemError(index, field, rule(violation), field + " " + violation.getMessage()));
-			}
-			for (FieldViolation violation : TextRules.violations(item)) {
-				itemErrors.add(new ItemError(index, violation.field(), violation.rule(), violation.message()));
-			}
+			int at = index;
+			List<ItemError> itemErrors = violations(item).stream()
+				.map((violation) -> new ItemError(at, violation.field(), violation.rule(), violation.message()))
+				.toList();
 			if (itemErrors.isEmpty()) {
 				valid.add(new Indexed<>(index, item));
 			}
 			else {
-				itemErrors.sort(Comparator.comparing(ItemError::field).thenComparing(ItemError::rule));
 				errors.addAll(itemErrors);
 			}
 		}
 		return new Checked<>(items.size(), valid, errors);
+	}
+
+	/**
+	 * Every field rule (Bean Validation and {@link TextRules}) one object breaks, in
+	 * field and rule order: for a single-object request, such as a change merged into
+	 * what the object was.
+	 */
+	public List<FieldViolation> violations(Object item) {
+		List<FieldViolation> violations = new ArrayList<>();
+		for (ConstraintViolation<Object> violation : this.validator.validate(item)) {
+			String field = violation.getPropertyPath().toString();
+			violations.add(new FieldViolation(field, rule(violation), field + " " + violation.getMessage()));
+		}
+		violations.addAll(TextRules.violations(item));
+		violations.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::rule));
+		return violations;
 	}
 
 	private static String rule(ConstraintViolation<?> violation) {

@@ -1,19 +1,17 @@
 package io.claimport.service.web;
 
-import io.claimport.common.problem.FieldViolation;
-
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.claimport.common.problem.FieldViolation;
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.common.problem.StatusProblem;
 import io.claimport.common.problem.UnreadableJson;
 import io.claimport.service.bulk.BulkLimitExceededException;
 import io.claimport.service.bulk.BulkResult;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +56,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> stale(StaleVersionException ex) {
+		return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+			.header(HttpHeaders.ETAG, VersionTags.etag(ex.currentVersion()))
+			.body(problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "Precondition failed",
+					ex.getMessage()));
 	}
 
 	@ExceptionHandler

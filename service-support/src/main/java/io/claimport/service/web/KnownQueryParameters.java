@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.claimport.common.problem.FieldViolation;
+import io.claimport.common.problem.NearMiss;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.util.StringUtils;
@@ -32,8 +32,6 @@ import org.springframework.web.util.UriUtils;
 public class KnownQueryParameters implements HandlerInterceptor {
 
 	public static final String RULE = "unknownParameter";
-
-	private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
 	private static final int LONGEST_NAME_SHOWN = 100;
 
@@ -105,34 +103,9 @@ public class KnownQueryParameters implements HandlerInterceptor {
 	static FieldViolation unknown(String name, Set<String> known) {
 		String shown = (name.length() > LONGEST_NAME_SHOWN) ? name.substring(0, LONGEST_NAME_SHOWN) + "…" : name;
 		StringBuilder message = new StringBuilder("'").append(shown).append("' is not a parameter of this endpoint");
-		nearMiss(name, known).ifPresent((meant) -> message.append("; did you mean '").append(meant).append("'?"));
+		NearMiss.among(name, known).ifPresent((meant) -> message.append("; did you mean '").append(meant).append("'?"));
 		message.append(known.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", known));
 		return new FieldViolation(shown, RULE, message.toString());
-	}
-
-	/**
-	 * The parameter probably meant: the same name in another case, one it begins (or that
-	 * begins it), or one within three edits.
-	 */
-	static Optional<String> nearMiss(String name, Set<String> known) {
-		String lower = name.toLowerCase();
-		for (String candidate : known) {
-			if (candidate.equalsIgnoreCase(name)) {
-				return Optional.of(candidate);
-			}
-		}
-		for (String candidate : known) {
-			String other = candidate.toLowerCase();
-			if (lower.length() >= 3 && (other.startsWith(lower) || lower.startsWith(other))) {
-				return Optional.of(candidate);
-			}
-		}
-		// the distance is -1 beyond the threshold, so each candidate is measured once
-		return known.stream()
-			.map((candidate) -> Map.entry(candidate, DISTANCE.apply(lower, candidate.toLowerCase())))
-			.filter((measured) -> measured.getValue() >= 0)
-			.min(Map.Entry.comparingByValue())
-			.map(Map.Entry::getKey);
 	}
 
 }

@@ -14,15 +14,6 @@ class KnownQueryParametersTest {
 	private static final Set<String> ORDERS = new LinkedHashSet<>(List.of("status", "customerEmail", "page", "size"));
 
 	@Test
-	void namesTheParameterProbablyMeantForATypoAPrefixOrAnotherCase() {
-		assertThat(KnownQueryParameters.nearMiss("customer", ORDERS)).contains("customerEmail");
-		assertThat(KnownQueryParameters.nearMiss("stauts", ORDERS)).contains("status");
-		assertThat(KnownQueryParameters.nearMiss("Size", ORDERS)).contains("size");
-		assertThat(KnownQueryParameters.nearMiss("pg", ORDERS)).contains("page");
-		assertThat(KnownQueryParameters.nearMiss("warrantyMonths", ORDERS)).isEmpty();
-	}
-
-	@Test
 	void theRefusalNamesTheParameterTheRuleAndWhatTheEndpointTakes() {
 		FieldViolation violation = KnownQueryParameters.unknown("customer", ORDERS);
 

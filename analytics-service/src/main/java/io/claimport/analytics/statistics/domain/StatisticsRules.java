@@ -6,6 +6,8 @@ import io.claimport.common.event.ClaimCreated;
 import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.common.event.OrderCreated;
 import io.claimport.common.event.ProductCreated;
+import io.claimport.common.event.ProductDeleted;
+import io.claimport.common.event.ProductUpdated;
 
 /**
  * Which counters an event moves, and by how much. Events that change nothing counted move
@@ -20,6 +22,14 @@ public final class StatisticsRules {
 		if (event instanceof ProductCreated product) {
 			return counted(Subject.PRODUCTS, product.category());
 		}
+		if (event instanceof ProductUpdated product && product.changedFields().contains("category")) {
+			// the product moves from one category's count to the other's; the total stays
+			return moved(Subject.PRODUCTS, product.before().category(), product.category());
+		}
+		if (event instanceof ProductDeleted product) {
+			return List.of(new Increment(Subject.PRODUCTS, Increment.TOTAL, -1),
+					new Increment(Subject.PRODUCTS, Subject.PRODUCTS.bucket(product.category()), -1));
+		}
 		if (event instanceof OrderCreated order) {
 			return counted(Subject.ORDERS, order.status());
 		}
@@ -28,10 +38,13 @@ public final class StatisticsRules {
 		}
 		if (event instanceof ClaimStateChanged changed) {
 			// the claim moves from one state's count to the other's; the total stays
-			return List.of(new Increment(Subject.CLAIMS, Subject.CLAIMS.bucket(changed.fromState()), -1),
-					new Increment(Subject.CLAIMS, Subject.CLAIMS.bucket(changed.toState()), 1));
+			return moved(Subject.CLAIMS, changed.fromState(), changed.toState());
 		}
 		return List.of();
+	}
+
+	private static List<Increment> moved(Subject subject, String from, String to) {
+		return List.of(new Increment(subject, subject.bucket(from), -1), new Increment(subject, subject.bucket(to), 1));
 	}
 
 	private static List<Increment> counted(Subject subject, String breakdownValue) {

@@ -1,11 +1,15 @@
 package io.claimport.analytics.statistics.domain;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 
 import io.claimport.common.event.ClaimCreated;
 import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.common.event.OrderCreated;
 import io.claimport.common.event.ProductCreated;
+import io.claimport.common.event.ProductDeleted;
+import io.claimport.common.event.ProductUpdated;
 import io.claimport.common.event.RequestLogged;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,26 @@ class StatisticsRulesTest {
 		assertThat(StatisticsRules.incrementsFor(new ClaimStateChanged("clm_1", "NEW", "OPEN", "triaged", "key_1")))
 			.containsExactly(new Increment(Subject.CLAIMS, "state:NEW", -1),
 					new Increment(Subject.CLAIMS, "state:OPEN", 1));
+	}
+
+	@Test
+	void movesAProductToItsNewCategoryAndCountsNoOtherChange() {
+		ProductUpdated.Before before = new ProductUpdated.Before("Lamp", "L-1", "Home", BigDecimal.ONE, 12);
+
+		assertThat(StatisticsRules.incrementsFor(new ProductUpdated("prod_1", "Lamp", "L-1", "Lighting", BigDecimal.ONE,
+				12, List.of("category"), before)))
+			.containsExactly(new Increment(Subject.PRODUCTS, "category:Home", -1),
+					new Increment(Subject.PRODUCTS, "category:Lighting", 1));
+		assertThat(StatisticsRules.incrementsFor(
+				new ProductUpdated("prod_1", "Lamp", "L-1", "Home", BigDecimal.TEN, 12, List.of("price"), before)))
+			.isEmpty();
+	}
+
+	@Test
+	void aDeletedProductLeavesTheTotalAndItsCategory() {
+		assertThat(StatisticsRules.incrementsFor(new ProductDeleted("prod_1", "L-1", "Home", Instant.now())))
+			.containsExactly(new Increment(Subject.PRODUCTS, "total", -1),
+					new Increment(Subject.PRODUCTS, "category:Home", -1));
 	}
 
 	@Test

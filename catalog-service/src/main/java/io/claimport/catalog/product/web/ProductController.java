@@ -1,32 +1,61 @@
 package io.claimport.catalog.product.web;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.claimport.catalog.product.domain.Product;
+import io.claimport.catalog.product.domain.ProductDraft;
 import io.claimport.catalog.product.internal.ProductCatalog;
+import io.claimport.catalog.product.internal.ProductSearch;
+import io.claimport.catalog.product.internal.ProductSorts;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.PageResponse;
+import io.claimport.common.problem.FieldViolation;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
+import io.claimport.service.bulk.Indexed;
+import io.claimport.service.page.CursorPage;
+import io.claimport.service.page.CursorParams;
+import io.claimport.service.page.SortKey;
+import io.claimport.service.web.InvalidRequestException;
 import io.claimport.service.web.OffsetPaging;
+import io.claimport.service.web.VersionTags;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The products API: bulk create or upsert ({@code ?mode=upsert}), read, change (a merge
+ * patch, conditional with {@code If-Match}) and soft delete of one product, and the list.
+ */
 @RestController
 @RequestMapping("/api/v1/products")
 class ProductController {
 
 	static final int MAX_BULK = 1000;
+
+	/**
+	 * RFC 9745: numbered pages are deprecated since 2026-12-07 (cursors replace them).
+	 */
+	static final String OFFSET_PAGING_DEPRECATED = "@1796601600";
 
 	private final ProductCatalog catalog;
 
@@ -42,26 +71,131 @@ class ProductController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	BulkResult create(CallerIdentity caller, @RequestBody List<ProductRequest> requests) {
+	BulkResult create(CallerIdentity caller, @RequestParam(defaultValue = "create") String mode,
+			@RequestBody List<ProductRequest> requests) {
+		ImportMode importMode = ImportMode.of(mode);
 		BulkValidator.Checked<ProductRequest> checked = this.bulk.check("product", requests, MAX_BULK);
-		return this.catalog
-			.importProducts(caller.accountId(), checked.total(), checked.map(this.mapper::toDraft), checked.errors())
-			.orFailIfNothingCreated();
+		List<Indexed<ProductDraft>> drafts = checked.map(this.mapper::toDraft);
+		BulkResult result = (importMode == ImportMode.UPSERT)
+				? this.catalog.upsertProducts(caller.accountId(), checked.total(), drafts, checked.errors())
+				: this.catalog.importProducts(caller.accountId(), checked.total(), drafts, checked.errors());
+		return result.orFailIfNothingCreated();
 	}
 
+	/**
+	 * The account's products, filtered and sorted, walked with cursors ({@code first}/
+	 * {@code after}, {@code last}/{@code before}: a connection of edges and pageInfo) or,
+	 * as before cursors, by numbered page ({@code page}/{@code size}, the default when no
+	 * cursor parameter is given; deprecated, answered with a {@code Deprecation} header).
+	 */
 	@GetMapping
-	PageResponse<ProductResponse> list(CallerIdentity caller, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String sku, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		OffsetPaging.check(page, size);
-		Page<ProductResponse> found = this.catalog.search(caller.accountId(), category, sku, page, size)
+	ResponseEntity<?> list(CallerIdentity caller, @RequestParam(required = false) String q,
+			@RequestParam(required = false) List<String> category, @RequestParam(required = false) String sku,
+			@RequestParam(required = false) BigDecimal minPrice, @RequestParam(required = false) BigDecimal maxPrice,
+			@RequestParam(required = false) Integer warrantyMonths,
+			@RequestParam(required = false) Instant createdAfter, @RequestParam(required = false) Instant createdBefore,
+			@RequestParam(required = false) Instant updatedAfter,
+			@RequestParam(defaultValue = "false") boolean includeDeleted,
+			@RequestParam(defaultValue = "createdAt") String sort, @RequestParam(required = false) String first,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String last,
+			@RequestParam(required = false) String before, @RequestParam(required = false) @Min(0) Integer page,
+			@RequestParam(required = false) @Min(1) @Max(100) Integer size) {
+		List<FieldViolation> violations = new ArrayList<>();
+		if (q != null && (q.isBlank() || q.length() > 200)) {
+			violations.add(new FieldViolation("q", "size", "q must have 1 to 200 characters"));
+		}
+		if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+			violations.add(new FieldViolation("minPrice", "range", "minPrice must not be above maxPrice"));
+		}
+		SortKey<Product> order = SortKey.named(sort, ProductSorts.ALL).orElse(null);
+		if (order == null) {
+			violations.add(new FieldViolation("sort", "oneOf",
+					"sort must be one of createdAt, name, price, each with - before it for descending"));
+		}
+		boolean cursors = CursorParams.given(first, after, last, before);
+		if (cursors && (page != null || size != null)) {
+			violations.add(new FieldViolation(page != null ? "page" : "size", "exclusive",
+					"page with first/after or last/before, or with page/size (deprecated), not both"));
+		}
+		CursorPage cursorPage = (cursors && order != null)
+				? CursorParams.read(first, after, last, before, order, violations) : null;
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		ProductSearch search = new ProductSearch(q, category, sku, minPrice, maxPrice, warrantyMonths, createdAfter,
+				createdBefore, updatedAfter, includeDeleted);
+		if (cursors) {
+			return ResponseEntity
+				.ok(this.catalog.search(caller.accountId(), search, order, cursorPage).map(this.mapper::toResponse));
+		}
+		int pageNumber = (page != null) ? page : 0;
+		int pageSize = (size != null) ? size : CursorParams.DEFAULT_SIZE;
+		OffsetPaging.check(pageNumber, pageSize);
+		Page<ProductResponse> found = this.catalog.searchPage(caller.accountId(), search, order, pageNumber, pageSize)
 			.map(this.mapper::toResponse);
-		return PageResponse.of(found.getContent(), page, size, found.getTotalElements());
+		return ResponseEntity.ok()
+			.header("Deprecation", OFFSET_PAGING_DEPRECATED)
+			.body(PageResponse.of(found.getContent(), pageNumber, pageSize, found.getTotalElements()));
 	}
 
 	@GetMapping("/{id}")
-	ProductResponse get(CallerIdentity caller, @PathVariable String id) {
-		return this.mapper.toResponse(this.catalog.get(caller.accountId(), id));
+	ResponseEntity<ProductResponse> get(CallerIdentity caller, @PathVariable String id) {
+		return withEtag(this.catalog.get(caller.accountId(), id));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
+	ResponseEntity<ProductResponse> change(CallerIdentity caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody ProductPatch patch) {
+		Long expectedVersion = VersionTags.expectedVersion(ifMatch, "product");
+		List<FieldViolation> removals = patch.removals();
+		if (!removals.isEmpty()) {
+			throw new InvalidRequestException(removals);
+		}
+		return withEtag(this.catalog.change(caller.accountId(), id, expectedVersion, (current) -> {
+			ProductRequest next = patch.applyTo(current);
+			List<FieldViolation> violations = this.bulk.violations(next);
+			if (!violations.isEmpty()) {
+				throw new InvalidRequestException(violations);
+			}
+			return this.mapper.toDraft(next);
+		}));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(CallerIdentity caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.catalog.delete(caller.accountId(), id, VersionTags.expectedVersion(ifMatch, "product"));
+		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<ProductResponse> withEtag(Product product) {
+		return ResponseEntity.ok().eTag(VersionTags.etag(product.getVersion())).body(this.mapper.toResponse(product));
+	}
+
+	/** What a bulk POST does with an item whose SKU the account already has. */
+	enum ImportMode {
+
+		/** Refuses it: a SKU names one product. */
+		CREATE,
+
+		/** Makes that product what the item says. */
+		UPSERT;
+
+		static ImportMode of(String mode) {
+			for (ImportMode known : values()) {
+				if (known.name().equalsIgnoreCase(mode)) {
+					return known;
+				}
+			}
+			throw new InvalidRequestException(
+					new FieldViolation("mode", "oneOf", "mode must be create or upsert, not '" + shorten(mode) + "'"));
+		}
+
+		private static String shorten(String text) {
+			return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
+		}
+
 	}
 
 }

@@ -4,6 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 record ProductResponse(String id, String name, String sku, String category, BigDecimal price, int warrantyMonths,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt, Instant deletedAt) {
 
 }

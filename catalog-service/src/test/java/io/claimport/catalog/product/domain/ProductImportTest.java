@@ -45,6 +45,26 @@ class ProductImportTest {
 		});
 	}
 
+	@Test
+	void anUpsertUpdatesTheProductsTheAccountHasAndCreatesTheRest() {
+		ProductImport decision = ProductImport.upsert(List.of(numbered(0, "WHP-001"), numbered(1, "SWS-005")),
+				Set.of("SWS-005"));
+
+		assertThat(decision.accepted()).extracting(Indexed::index).containsExactly(0);
+		assertThat(decision.toUpdate()).extracting(Indexed::index).containsExactly(1);
+		assertThat(decision.refused()).isEmpty();
+	}
+
+	@Test
+	void anUpsertStillRefusesASkuGivenTwiceInOneRequest() {
+		ProductImport decision = ProductImport.upsert(List.of(numbered(0, "SWS-005"), numbered(1, "SWS-005")),
+				Set.of("SWS-005"));
+
+		assertThat(decision.toUpdate()).extracting(Indexed::index).containsExactly(0);
+		assertThat(decision.refused()).singleElement()
+			.satisfies((error) -> assertThat(error.message()).contains("more than once"));
+	}
+
 	private static Indexed<ProductDraft> numbered(int index, String sku) {
 		return new Indexed<>(index,
 				new ProductDraft("Wireless Headphones Pro", sku, "Electronics", new BigDecimal("149.99"), 24));

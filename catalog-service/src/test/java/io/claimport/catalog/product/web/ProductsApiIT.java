@@ -15,6 +15,7 @@ import io.claimport.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 
@@ -23,6 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 class ProductsApiIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Value("${local.server.port}")
 	int port;
@@ -111,6 +114,127 @@ class ProductsApiIT {
 	}
 
 	@Test
+	void anUpsertCreatesNewSkusUpdatesKnownOnesAndReportsEachRow() {
+		this.api.post("/api/v1/products", List.of(product("Kettle", "KET-1", "Kitchen", "25.00", 12),
+				product("Toaster", "TOA-1", "Kitchen", "30.00", 12)));
+
+		ApiClient.Response response = this.api.post("/api/v1/products?mode=upsert",
+				List.of(product("Kettle Pro", "KET-1", "Kitchen", "27.50", 24),
+						product("Toaster", "TOA-1", "Kitchen", "30.00", 12),
+						product("Mixer", "MIX-1", "Kitchen", "80.00", 12),
+						Map.of("name", "No SKU", "category", "Kitchen", "price", 1, "warrantyMonths", 1)));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		JsonNode body = response.json();
+		assertThat(body.get("summary").toString())
+			.isEqualTo("{\"total\":4,\"created\":1,\"updated\":1,\"unchanged\":1,\"failed\":1}");
+		assertThat(body.get("message").asString()).isEqualTo("Created 1, updated 1, unchanged 1 product(s), 1 failed");
+		List<String> rows = new ArrayList<>();
+		body.get("results").forEach((row) -> rows.add(row.get("index").asInt() + " " + row.get("outcome").asString()));
+		assertThat(rows).containsExactly("0 updated", "1 unchanged", "2 created");
+		assertThat(errorsOf(body)).containsExactly("3 sku notBlank");
+		JsonNode kettle = this.api.get("/api/v1/products?sku=KET-1").json().get("data").get(0);
+		assertThat(kettle.get("name").asString()).isEqualTo("Kettle Pro");
+		assertThat(kettle.get("price").decimalValue()).isEqualByComparingTo("27.50");
+		assertThat(kettle.get("id").asString()).isEqualTo(body.get("updated").get(0).asString());
+		assertThat(this.api.get("/api/v1/products").json().get("totalElements").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void aChangedProductPublishesProductUpdatedWithWhatChangedAtItsNewVersion() {
+		String id = createOne("Desk Lamp", "LAMP-9", "Home", "39.00", 6);
+
+		ApiClient.Response changed = this.api.with("If-Match", "\"0\"")
+			.patch("/api/v1/products/" + id,
+					Map.of("price", new java.math.BigDecimal("35.00"), "category", "Lighting"));
+
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.header("ETag")).isEqualTo("\"1\"");
+		assertThat(changed.json().get("price").decimalValue()).isEqualByComparingTo("35.00");
+		assertThat(changed.json().get("name").asString()).isEqualTo("Desk Lamp");
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.PRODUCTS)) {
+			TopicReader.Received event = await().atMost(Duration.ofSeconds(30))
+				.until(() -> reader.records()
+					.stream()
+					.filter((r) -> id.equals(r.key()) && "ProductUpdated".equals(r.headers().get("ce_type")))
+					.findFirst(), (found) -> found.isPresent())
+				.get();
+			assertThat(event.headers()).containsEntry("ce_aggregateversion", "1");
+			JsonNode payload = JSON.readTree(event.value());
+			assertThat(payload.get("changedFields").toString()).isEqualTo("[\"category\",\"price\"]");
+			assertThat(payload.get("before").get("category").asString()).isEqualTo("Home");
+			assertThat(payload.get("category").asString()).isEqualTo("Lighting");
+		}
+	}
+
+	@Test
+	void aChangeOnAStaleETagOrWithAFieldRemovedOrInvalidIsRefusedAndChangesNothing() {
+		String id = createOne("Desk Lamp", "LAMP-2", "Home", "39.00", 6);
+		String other = createOne("Floor Lamp", "LAMP-3", "Home", "79.00", 6);
+		String path = "/api/v1/products/" + id;
+		this.api.patch(path, Map.of("name", "Desk Lamp II"));
+
+		ApiClient.Response stale = this.api.with("If-Match", "\"0\"").patch(path, Map.of("price", 1));
+		ApiClient.Response removed = this.api.patch(path, "{\"category\":null}");
+		ApiClient.Response invalid = this.api.patch(path, Map.of("warrantyMonths", 999, "sku", "bad sku"));
+		ApiClient.Response taken = this.api.patch(path, Map.of("sku", "LAMP-3"));
+
+		assertThat(stale.status()).isEqualTo(412);
+		assertThat(stale.header("ETag")).isEqualTo("\"1\"");
+		assertThat(removed.status()).isEqualTo(400);
+		assertThat(removed.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+		assertThat(removed.json().get("errors").get(0).get("rule").asString()).isEqualTo("notNull");
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").findValuesAsString("field")).containsExactly("sku", "warrantyMonths");
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.json().get("errors").get(0).get("field").asString()).isEqualTo("sku");
+		JsonNode product = this.api.get(path).json();
+		assertThat(product.get("name").asString()).isEqualTo("Desk Lamp II");
+		assertThat(product.get("price").decimalValue()).isEqualByComparingTo("39.00");
+		assertThat(product.get("sku").asString()).isEqualTo("LAMP-2");
+		assertThat(this.api.get("/api/v1/products/" + other).json().get("sku").asString()).isEqualTo("LAMP-3");
+	}
+
+	@Test
+	void aDeletedProductLeavesTheListFreesItsSkuAndStaysReadableById() {
+		String id = createOne("Old Kettle", "KET-OLD", "Kitchen", "20.00", 12);
+		String path = "/api/v1/products/" + id;
+
+		ApiClient.Response deleted = this.api.delete(path);
+		ApiClient.Response again = this.api.delete(path);
+		ApiClient.Response change = this.api.patch(path, Map.of("price", 1));
+		ApiClient.Response reused = this.api.post("/api/v1/products",
+				List.of(product("New Kettle", "KET-OLD", "Kitchen", "22.00", 12)));
+
+		assertThat(deleted.status()).isEqualTo(204);
+		assertThat(again.status()).isEqualTo(204);
+		assertThat(change.status()).isEqualTo(409);
+		assertThat(reused.status()).isEqualTo(201);
+		assertThat(this.api.get(path).json().get("deletedAt").isNull()).isFalse();
+		assertThat(this.api.get("/api/v1/products?sku=KET-OLD").json().get("data").findValuesAsString("name"))
+			.containsExactly("New Kettle");
+		assertThat(this.api.get("/api/v1/products?sku=KET-OLD&includeDeleted=true").json().get("totalElements").asInt())
+			.isEqualTo(2);
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.PRODUCTS)) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> reader.records()
+					.stream()
+					.filter((r) -> id.equals(r.key()) && "ProductDeleted".equals(r.headers().get("ce_type")))
+					.count(), (count) -> count == 1);
+		}
+	}
+
+	@Test
+	void anotherAccountsProductCannotBeChangedOrDeleted() {
+		String id = createOne("Desk Lamp", "LAMP-4", "Home", "39.00", 6);
+		ApiClient stranger = client(PublicIds.next("acct"));
+
+		assertThat(stranger.patch("/api/v1/products/" + id, Map.of("price", 1)).status()).isEqualTo(404);
+		assertThat(stranger.delete("/api/v1/products/" + id).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/products/" + id).json().get("deletedAt").isNull()).isTrue();
+	}
+
+	@Test
 	void rejectsBulkOver1000ProductsAndWritesNothing() {
 		List<Map<String, Object>> products = new ArrayList<>();
 		for (int i = 0; i <= 1000; i++) {
@@ -149,6 +273,21 @@ class ProductsApiIT {
 		assertThat(badSize.json().get("errors").get(0).get("rule").asString()).isEqualTo("max");
 		assertThat(badPage.status()).isEqualTo(400);
 		assertThat(badPage.json().get("errors").get(0).get("field").asString()).isEqualTo("page");
+	}
+
+	@Test
+	void refusesAFieldTheBodyDoesNotHaveNamingItAndTheOneProbablyMeantAndCreatesNothing() {
+		ApiClient.Response response = this.api.post("/api/v1/products",
+				"[{\"name\":\"Mug\",\"sku\":\"MUG-1\",\"category\":\"Kitchen\",\"price\":9.5,"
+						+ "\"warantyMonths\":12}]");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		JsonNode error = response.json().get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("[0].warantyMonths");
+		assertThat(error.get("rule").asString()).isEqualTo("unknownField");
+		assertThat(error.get("message").asString()).contains("did you mean 'warrantyMonths'?");
+		assertThat(this.api.get("/api/v1/products").json().get("totalElements").asInt()).isZero();
 	}
 
 	@Test
@@ -213,6 +352,14 @@ class ProductsApiIT {
 		assertThat(read.status()).isEqualTo(403);
 		assertThat(read.json().get("requiredScope").asString()).isEqualTo("products:read");
 		assertThat(this.api.get("/api/v1/products?sku=S-1").json().get("totalElements").asInt()).isZero();
+	}
+
+	private String createOne(String name, String sku, String category, String price, int warrantyMonths) {
+		return this.api.post("/api/v1/products", List.of(product(name, sku, category, price, warrantyMonths)))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
 	}
 
 	private ApiClient client(String account) {

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 import io.claimport.claims.claim.domain.Claim;
 import io.claimport.claims.claim.domain.ClaimChange;
@@ -27,11 +27,12 @@ import io.claimport.claims.purchase.KnownProduct;
 import io.claimport.claims.purchase.Purchases;
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.page.Connection;
-import io.claimport.service.outbox.DomainEventPublisher;
-import io.claimport.service.web.NotFoundException;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.Indexed;
 import io.claimport.service.bulk.ItemError;
+import io.claimport.service.outbox.DomainEventPublisher;
+import io.claimport.service.web.NotFoundException;
+import io.claimport.service.web.StaleVersionException;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -200,7 +201,7 @@ public class ClaimRegistry {
 		Claim claim = this.claims.findForChange(claimId, accountId)
 			.orElseThrow(() -> new NotFoundException("claim", claimId));
 		if (expectedVersion != null && expectedVersion != claim.getVersion()) {
-			throw new StaleVersionException(claim.getVersion());
+			throw new StaleVersionException("claim", claim.getVersion());
 		}
 		List<?> events = change.apply(claim, this.clock.instant());
 		this.claims.saveAndFlush(claim);

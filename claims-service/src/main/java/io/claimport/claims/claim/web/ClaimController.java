@@ -14,20 +14,21 @@ import io.claimport.claims.claim.internal.ClaimRegistry;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.page.Connection;
 import io.claimport.common.problem.FieldViolation;
-import io.claimport.service.web.InvalidRequestException;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
+import io.claimport.service.web.InvalidRequestException;
+import io.claimport.service.web.VersionTags;
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -95,7 +96,7 @@ class ClaimController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody TransitionRequest request) {
 		ClaimState to = state(request.claimState());
-		Long expectedVersion = expectedVersion(ifMatch);
+		Long expectedVersion = VersionTags.expectedVersion(ifMatch, "claim");
 		return withEtag(
 				this.claims.transition(caller.accountId(), id, to, request.reason(), caller.keyId(), expectedVersion));
 	}
@@ -104,7 +105,7 @@ class ClaimController {
 	ResponseEntity<ClaimNode> resolve(CallerIdentity caller, @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody ResolutionRequest request) {
-		Long expectedVersion = expectedVersion(ifMatch);
+		Long expectedVersion = VersionTags.expectedVersion(ifMatch, "claim");
 		return withEtag(this.claims.resolve(caller.accountId(), id, ClaimRequests.resolution(request), caller.keyId(),
 				expectedVersion));
 	}
@@ -140,17 +141,14 @@ class ClaimController {
 		return ClaimHistoryView.of(found.claim().getId(), found.history());
 	}
 
-	/** A claim's entity tag: its version, which every change counts up. */
-	static String etag(long version) {
-		return "\"" + version + "\"";
-	}
-
 	private ResponseEntity<ClaimNode> withEtag(Claim claim) {
-		return ResponseEntity.ok().eTag(etag(claim.getVersion())).body(this.mapper.toNode(claim));
+		return ResponseEntity.ok().eTag(VersionTags.etag(claim.getVersion())).body(this.mapper.toNode(claim));
 	}
 
 	private ResponseEntity<ClaimNode> created(Claim claim) {
-		return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(claim.getVersion())).body(this.mapper.toNode(claim));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.eTag(VersionTags.etag(claim.getVersion()))
+			.body(this.mapper.toNode(claim));
 	}
 
 	private static ClaimState state(String name) {
@@ -161,26 +159,6 @@ class ClaimController {
 			throw new InvalidRequestException(new FieldViolation("claimState", "oneOf",
 					"claimState must be one of " + Arrays.toString(ClaimState.values())));
 		}
-	}
-
-	/**
-	 * The version {@code If-Match} asks for: null for none or {@code *}; a weak tag never
-	 * matches (RFC 9110 compares strongly), so it asks for a version no claim has.
-	 */
-	private static Long expectedVersion(String ifMatch) {
-		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-			return null;
-		}
-		String tag = ifMatch.trim();
-		if (tag.startsWith("W/")) {
-			return -1L;
-		}
-		if (tag.length() > 2 && tag.length() < 21 && tag.startsWith("\"") && tag.endsWith("\"")
-				&& tag.substring(1, tag.length() - 1).chars().allMatch(Character::isDigit)) {
-			return Long.parseLong(tag.substring(1, tag.length() - 1));
-		}
-		throw new InvalidRequestException(new FieldViolation("If-Match", "etag",
-				"If-Match must be the claim's ETag as the API sent it, such as \"3\""));
 	}
 
 }

@@ -8,7 +8,6 @@ import io.claimport.claims.claim.domain.TransitionRefusedException;
 import io.claimport.claims.claim.domain.WarrantyExpiredException;
 import io.claimport.claims.claim.domain.WarrantyUnknownException;
 import io.claimport.common.problem.FieldViolation;
-import io.claimport.claims.claim.internal.StaleVersionException;
 import io.claimport.common.problem.ProblemTypes;
 
 import org.springframework.core.Ordered;
@@ -63,16 +62,6 @@ class ClaimProblems {
 		problem.setTitle("Claim is final");
 		problem.setProperty("currentState", ex.currentState().name());
 		return problem;
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> stale(StaleVersionException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
-		problem.setType(ProblemTypes.PRECONDITION_FAILED);
-		problem.setTitle("Precondition failed");
-		return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-			.header(HttpHeaders.ETAG, ClaimController.etag(ex.currentVersion()))
-			.body(problem);
 	}
 
 }

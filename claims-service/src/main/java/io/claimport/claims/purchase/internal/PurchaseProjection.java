@@ -2,6 +2,7 @@ package io.claimport.claims.purchase.internal;
 
 import io.claimport.common.event.OrderCreated;
 import io.claimport.common.event.ProductCreated;
+import io.claimport.common.event.ProductUpdated;
 import io.claimport.service.messaging.ProcessedEventLedger;
 import io.claimport.service.messaging.ReceivedEvent;
 
@@ -11,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps the projections of orders and products up to date from their events, each event
  * once however often it comes. An order of schema version 1 has no lines: it is known to
- * exist, bought when its event was made.
+ * exist, bought when its event was made. A deleted product is not forgotten: what was
+ * bought stays claimable under its warranty.
  */
 @Service
 class PurchaseProjection {
@@ -34,7 +36,8 @@ class PurchaseProjection {
 			throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
 		}
 		Object payload = event.payload();
-		if (!(payload instanceof OrderCreated) && !(payload instanceof ProductCreated)) {
+		if (!(payload instanceof OrderCreated) && !(payload instanceof ProductCreated)
+				&& !(payload instanceof ProductUpdated)) {
 			return;
 		}
 		if (!this.ledger.firstDelivery(CONSUMER, event.envelope())) {
@@ -46,6 +49,11 @@ class PurchaseProjection {
 					order.lineItems());
 		}
 		else if (payload instanceof ProductCreated product) {
+			this.store.putProduct(accountId, product.sku(), product.productId(), product.warrantyMonths());
+		}
+		else if (payload instanceof ProductUpdated product) {
+			// the product's SKU and warranty as they are now; an old SKU's row stays, so
+			// what was sold under it keeps its warranty (as a deleted product's does)
 			this.store.putProduct(accountId, product.sku(), product.productId(), product.warrantyMonths());
 		}
 	}

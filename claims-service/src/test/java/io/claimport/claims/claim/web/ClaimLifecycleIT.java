@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.claimport.common.event.Topics;
 import io.claimport.claims.DeskAccount;
+import io.claimport.common.event.Topics;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
 import io.claimport.testsupport.TestInfrastructure;
@@ -139,6 +139,21 @@ class ClaimLifecycleIT {
 		assertThat(other.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN")).status())
 			.isEqualTo(404);
 		assertThat(other.get("/api/v1/claims/" + id + "/history").status()).isEqualTo(404);
+		assertThat(this.desk.api().get("/api/v1/claims/" + id).json().get("claimState").asString()).isEqualTo("NEW");
+	}
+
+	@Test
+	void refusesAMisspelledFieldInsteadOfMovingTheClaimWithoutItsReason() {
+		String id = file(this.desk.api());
+
+		ApiClient.Response misspelled = this.desk.api()
+			.post("/api/v1/claims/" + id + "/transitions", Map.of("claimState", "OPEN", "reasn", "triaged"));
+
+		assertThat(misspelled.status()).isEqualTo(400);
+		JsonNode error = misspelled.json().get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("reasn");
+		assertThat(error.get("rule").asString()).isEqualTo("unknownField");
+		assertThat(error.get("message").asString()).contains("did you mean 'reason'?");
 		assertThat(this.desk.api().get("/api/v1/claims/" + id).json().get("claimState").asString()).isEqualTo("NEW");
 	}
 
