@@ -172,8 +172,15 @@ class SuiteIT {
 	}
 
 	@Test
-	void aProductMovedToAnotherCategoryAndOneDeletedAreFollowedByAnalytics() {
+	void aProductMovedToAnotherCategoryAOneDeletedAndAShippedOrderAreFollowedByAnalytics() {
 		ApiClient store = gateway.with("X-API-Key", openAccount("Follower"));
+		String orderId = store.post("/api/v1/orders", List.of(order("8001", "PROCESSING")))
+			.json()
+			.get("created")
+			.get(0)
+			.asString();
+		assertThat(store.patch("/api/v1/orders/" + orderId, Map.of("status", "SHIPPED", "carrier", "UPS")).status())
+			.isEqualTo(200);
 		JsonNode created = store
 			.post("/api/v1/products", List.of(product("SPK-1", "Electronics"), product("SPK-2", "Electronics")))
 			.json();
@@ -188,6 +195,11 @@ class SuiteIT {
 			.until(() -> store.get("/api/v1/analytics").json().get("products"),
 					(body) -> body.get("total").asInt() == 1);
 		assertThat(products.get("byCategory").toString()).isEqualTo("{\"Audio\":1}");
+		JsonNode orders = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> store.get("/api/v1/analytics").json().get("orders"),
+					(body) -> body.get("byStatus").toString().equals("{\"SHIPPED\":1}"));
+		assertThat(orders.get("total").asInt()).isEqualTo(1);
 	}
 
 	@Test

@@ -22,6 +22,12 @@ public final class EventTypes {
 	public static final EventType<OrderCreated> ORDER_CREATED = new EventType<>("OrderCreated", OrderCreated.class,
 			Topics.ORDERS, "Order", 2);
 
+	public static final EventType<OrderStatusChanged> ORDER_STATUS_CHANGED = new EventType<>("OrderStatusChanged",
+			OrderStatusChanged.class, Topics.ORDERS, "Order", 1);
+
+	public static final EventType<OrderUpdated> ORDER_UPDATED = new EventType<>("OrderUpdated", OrderUpdated.class,
+			Topics.ORDERS, "Order", 1);
+
 	public static final EventType<ClaimCreated> CLAIM_CREATED = new EventType<>("ClaimCreated", ClaimCreated.class,
 			Topics.CLAIMS, "Claim", 1);
 
@@ -52,8 +58,8 @@ public final class EventTypes {
 			RequestBatchLogged.class, Topics.REQUEST_LOG, "Account", 1);
 
 	public static final List<EventType<?>> ALL = List.of(PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_DELETED,
-			ORDER_CREATED, CLAIM_CREATED, CLAIM_STATE_CHANGED, CLAIM_RESOLVED, CLAIM_MESSAGE_ADDED,
-			CLAIM_DOCUMENT_ADDED, STORE_CREDIT_ISSUED, REQUEST_LOGGED, REQUEST_BATCH_LOGGED);
+			ORDER_CREATED, ORDER_STATUS_CHANGED, ORDER_UPDATED, CLAIM_CREATED, CLAIM_STATE_CHANGED, CLAIM_RESOLVED,
+			CLAIM_MESSAGE_ADDED, CLAIM_DOCUMENT_ADDED, STORE_CREDIT_ISSUED, REQUEST_LOGGED, REQUEST_BATCH_LOGGED);
 
 	private EventTypes() {
 	}

@@ -31,6 +31,12 @@ public final class ProblemTypes {
 	public static final URI CLAIM_STATE_CONFLICT = URI.create(BASE + "claim-state-conflict");
 
 	/**
+	 * An order cannot move to the status asked for from the one it is in:
+	 * {@code currentStatus}, {@code requestedStatus}, {@code allowedStatuses}.
+	 */
+	public static final URI ORDER_STATUS_CONFLICT = URI.create(BASE + "order-status-conflict");
+
+	/**
 	 * A warranty claim made after the warranty ended; {@code warrantyEndedOn} says when.
 	 */
 	public static final URI WARRANTY_EXPIRED = URI.create(BASE + "warranty-expired");

@@ -3,20 +3,24 @@ package io.claimport.order.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 import io.claimport.common.event.EventTypes;
+import io.claimport.common.page.Connection;
 import io.claimport.order.domain.Order;
+import io.claimport.order.domain.OrderChange;
 import io.claimport.order.domain.OrderDraft;
 import io.claimport.order.domain.OrderImport;
-import io.claimport.order.domain.OrderStatus;
-import io.claimport.service.outbox.DomainEventPublisher;
-import io.claimport.service.web.NotFoundException;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.Indexed;
 import io.claimport.service.bulk.ItemError;
+import io.claimport.service.outbox.DomainEventPublisher;
+import io.claimport.service.page.CursorPage;
+import io.claimport.service.page.Keyset;
+import io.claimport.service.page.SortKey;
+import io.claimport.service.web.NotFoundException;
+import io.claimport.service.web.StaleVersionException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -63,11 +67,41 @@ public class OrderBook {
 		return BulkResult.of("order", total, placed.stream().map(Order::getId).toList(), invalid, decision.refused());
 	}
 
+	/**
+	 * Changes one order: loaded with its row locked (changes of one order take turns),
+	 * checked against the expected version (its ETag), changed by the aggregate, saved,
+	 * and its events published with the new version, in one transaction.
+	 */
+	@Transactional
+	public Order change(String accountId, String orderId, Long expectedVersion, OrderChange change) {
+		Order order = this.orders.findForChange(orderId, accountId)
+			.orElseThrow(() -> new NotFoundException("order", orderId));
+		if (expectedVersion != null && expectedVersion != order.getVersion()) {
+			throw new StaleVersionException("order", order.getVersion());
+		}
+		List<Object> events = order.change(change, this.clock.instant());
+		if (!events.isEmpty()) {
+			this.orders.saveAndFlush(order);
+			this.events.publishAll(accountId, orderId, order.getVersion(), events);
+		}
+		return order;
+	}
+
+	/** A page of the account's orders matching the search, walked with cursors. */
 	@Transactional(readOnly = true)
-	public Page<Order> search(String accountId, OrderStatus status, String customerEmail, int page, int size) {
-		String email = (customerEmail != null) ? customerEmail.toLowerCase(Locale.ROOT) : null;
-		return this.orders.search(accountId, status, email,
-				PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+	public Connection<Order> search(String accountId, OrderSearch search, SortKey<Order> sort, CursorPage page) {
+		return Keyset.page(this.orders, OrderSpecifications.matching(accountId, search), sort, page, Order::getId);
+	}
+
+	/**
+	 * A numbered page of the account's orders matching the search (the deprecated
+	 * {@code page}/{@code size} listing).
+	 */
+	@Transactional(readOnly = true)
+	public Page<Order> searchPage(String accountId, OrderSearch search, SortKey<Order> sort, int page, int size) {
+		Sort.Direction direction = sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+		return this.orders.findAll(OrderSpecifications.matching(accountId, search),
+				PageRequest.of(page, size, Sort.by(direction, sort.attribute()).and(Sort.by(direction, "id"))));
 	}
 
 	@Transactional(readOnly = true)

@@ -5,29 +5,25 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.claimport.order.domain.Order;
-import io.claimport.order.domain.OrderStatus;
+import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface OrderRepository extends JpaRepository<Order, String> {
+interface OrderRepository extends JpaRepository<Order, String>, JpaSpecificationExecutor<Order> {
 
 	Optional<Order> findByIdAndAccountId(String id, String accountId);
-
-	@Query("""
-			select o from Order o where o.accountId = :accountId
-			and (:status is null or o.status = :status)
-			and (:customerEmail is null or lower(o.customerEmail) = :customerEmail)
-			""")
-	/** customerEmail must be given in lower case. */
-	Page<Order> search(@Param("accountId") String accountId, @Param("status") OrderStatus status,
-			@Param("customerEmail") String customerEmail, Pageable pageable);
 
 	@Query("select o.orderNumber from Order o where o.accountId = :accountId and o.orderNumber in :numbers")
 	Set<String> findExistingOrderNumbers(@Param("accountId") String accountId,
 			@Param("numbers") Collection<String> numbers);
+
+	/** An order to change, its row locked until the transaction ends. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from Order o where o.id = :id and o.accountId = :accountId")
+	Optional<Order> findForChange(@Param("id") String id, @Param("accountId") String accountId);
 
 }

@@ -1,24 +1,35 @@
 package io.claimport.order.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.claimport.common.identity.CallerIdentity;
-import io.claimport.common.page.PageResponse;
+import io.claimport.common.problem.FieldViolation;
+import io.claimport.order.domain.Order;
 import io.claimport.order.domain.OrderStatus;
 import io.claimport.order.internal.OrderBook;
+import io.claimport.order.internal.OrderSearch;
+import io.claimport.order.internal.OrderSorts;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
-import io.claimport.service.web.OffsetPaging;
+import io.claimport.service.page.ListPaging;
+import io.claimport.service.web.InvalidRequestException;
+import io.claimport.service.web.VersionTags;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -51,20 +62,64 @@ class OrderController {
 			.orFailIfNothingCreated();
 	}
 
+	/**
+	 * The account's orders, filtered and sorted, walked with cursors or, as before
+	 * cursors, by numbered page (deprecated), newest first by default.
+	 */
 	@GetMapping
-	PageResponse<OrderResponse> list(CallerIdentity caller, @RequestParam(required = false) OrderStatus status,
+	ResponseEntity<?> list(CallerIdentity caller, @RequestParam(required = false) List<OrderStatus> status,
 			@RequestParam(required = false) @Email String customerEmail,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		OffsetPaging.check(page, size);
-		Page<OrderResponse> found = this.orders.search(caller.accountId(), status, customerEmail, page, size)
-			.map(this.mapper::toResponse);
-		return PageResponse.of(found.getContent(), page, size, found.getTotalElements());
+			@RequestParam(required = false) String orderNumber, @RequestParam(required = false) Instant orderedAfter,
+			@RequestParam(required = false) Instant orderedBefore, @RequestParam(required = false) String sku,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String first,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String last,
+			@RequestParam(required = false) String before, @RequestParam(required = false) @Min(0) Integer page,
+			@RequestParam(required = false) @Min(1) @Max(100) Integer size) {
+		List<FieldViolation> violations = new ArrayList<>();
+		ListPaging<Order> paging = ListPaging.read(sort, OrderSorts.ALL, OrderSorts.CREATED_AT.reversed(), first, after,
+				last, before, page, size, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		OrderSearch search = new OrderSearch(status, customerEmail, orderNumber, orderedAfter, orderedBefore, sku);
+		return paging.answer(
+				(cursorPage) -> this.orders.search(caller.accountId(), search, paging.sort(), cursorPage)
+					.map(this.mapper::toResponse),
+				(number, length) -> this.orders.searchPage(caller.accountId(), search, paging.sort(), number, length)
+					.map(this.mapper::toResponse));
 	}
 
 	@GetMapping("/{id}")
-	OrderResponse get(CallerIdentity caller, @PathVariable String id) {
-		return this.mapper.toResponse(this.orders.get(caller.accountId(), id));
+	ResponseEntity<OrderResponse> get(CallerIdentity caller, @PathVariable String id) {
+		return withEtag(this.orders.get(caller.accountId(), id));
+	}
+
+	/**
+	 * Changes an order's status along its life cycle (409 naming the allowed ones
+	 * otherwise) and its shipment: a merge patch, conditional with {@code If-Match}.
+	 */
+	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
+	ResponseEntity<OrderResponse> change(CallerIdentity caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody OrderPatch patch) {
+		Long expectedVersion = VersionTags.expectedVersion(ifMatch, "order");
+		List<FieldViolation> violations = new ArrayList<>(patch.removals());
+		OrderChangeRequest request = patch.toRequest();
+		violations.addAll(this.bulk.violations(request));
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		return withEtag(this.orders.change(caller.accountId(), id, expectedVersion, this.mapper.toChange(request)));
+	}
+
+	/** The order life cycle: each status and where an order in it may move. */
+	@GetMapping("/statuses")
+	OrderLifecycleView statuses() {
+		return OrderLifecycleView.current();
+	}
+
+	private ResponseEntity<OrderResponse> withEtag(Order order) {
+		return ResponseEntity.ok().eTag(VersionTags.etag(order.getVersion())).body(this.mapper.toResponse(order));
 	}
 
 }

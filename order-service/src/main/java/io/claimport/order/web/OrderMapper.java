@@ -2,7 +2,9 @@ package io.claimport.order.web;
 
 import io.claimport.order.domain.LineItem;
 import io.claimport.order.domain.Order;
+import io.claimport.order.domain.OrderChange;
 import io.claimport.order.domain.OrderDraft;
+import io.claimport.order.domain.ShippingAddress;
 
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -15,6 +17,10 @@ interface OrderMapper {
 	@Mapping(target = "status", defaultValue = "PENDING")
 	@Mapping(target = "currency", defaultValue = "USD")
 	OrderDraft toDraft(OrderRequest request);
+
+	OrderChange toChange(OrderChangeRequest request);
+
+	ShippingAddress toAddress(AddressRequest address);
 
 	default LineItem toLineItem(OrderRequest.LineItemRequest item) {
 		return new LineItem(item.sku(), item.name(), item.quantity(), item.price());

@@ -1,6 +1,7 @@
 package io.claimport.order.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -22,7 +24,8 @@ record OrderRequest(
 				message = "must be one of PENDING, PROCESSING, SHIPPED, DELIVERED, CANCELLED, REFUNDED") String status,
 		@NotNull @Valid Customer customer,
 		@Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
-		@NotEmpty @Size(max = 100) List<@NotNull @Valid LineItemRequest> lineItems) {
+		@NotEmpty @Size(max = 100) List<@NotNull @Valid LineItemRequest> lineItems, @PastOrPresent Instant orderedAt,
+		@Valid AddressRequest shippingAddress) {
 
 	record Customer(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String name) {
 

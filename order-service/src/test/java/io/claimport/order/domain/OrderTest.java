@@ -58,7 +58,7 @@ class OrderTest {
 	}
 
 	private static OrderDraft draft(String number, List<LineItem> items) {
-		return new OrderDraft(number, OrderStatus.PENDING, "ann@example.com", "Ann", "eur", items);
+		return new OrderDraft(number, OrderStatus.PENDING, "ann@example.com", "Ann", "eur", items, null, null);
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.claimport.service.web;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.ResolvableType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -154,6 +157,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		Class<?> type = ex.getRequiredType();
+		if (type != null && Collection.class.isAssignableFrom(type)) {
+			// a repeatable parameter: what each of its values must be
+			type = ResolvableType.forMethodParameter(ex.getParameter()).asCollection().resolveGeneric(0);
+		}
+		if (type == Instant.class) {
+			return validation(List.of(new FieldViolation(ex.getName(), "type",
+					ex.getName() + " must be an ISO-8601 time such as 2026-12-07T10:00:00Z")));
+		}
 		if (type != null && type.isEnum()) {
 			String allowed = Arrays.stream(type.getEnumConstants())
 				.map(String::valueOf)

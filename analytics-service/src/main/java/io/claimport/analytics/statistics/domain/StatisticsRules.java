@@ -5,6 +5,7 @@ import java.util.List;
 import io.claimport.common.event.ClaimCreated;
 import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.common.event.OrderCreated;
+import io.claimport.common.event.OrderStatusChanged;
 import io.claimport.common.event.ProductCreated;
 import io.claimport.common.event.ProductDeleted;
 import io.claimport.common.event.ProductUpdated;
@@ -32,6 +33,9 @@ public final class StatisticsRules {
 		}
 		if (event instanceof OrderCreated order) {
 			return counted(Subject.ORDERS, order.status());
+		}
+		if (event instanceof OrderStatusChanged changed) {
+			return moved(Subject.ORDERS, changed.fromStatus(), changed.toStatus());
 		}
 		if (event instanceof ClaimCreated claim) {
 			return counted(Subject.CLAIMS, claim.claimState());

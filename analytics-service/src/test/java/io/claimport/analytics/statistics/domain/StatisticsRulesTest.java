@@ -7,6 +7,7 @@ import java.util.List;
 import io.claimport.common.event.ClaimCreated;
 import io.claimport.common.event.ClaimStateChanged;
 import io.claimport.common.event.OrderCreated;
+import io.claimport.common.event.OrderStatusChanged;
 import io.claimport.common.event.ProductCreated;
 import io.claimport.common.event.ProductDeleted;
 import io.claimport.common.event.ProductUpdated;
@@ -48,6 +49,14 @@ class StatisticsRulesTest {
 		assertThat(StatisticsRules.incrementsFor(
 				new ProductUpdated("prod_1", "Lamp", "L-1", "Home", BigDecimal.TEN, 12, List.of("price"), before)))
 			.isEmpty();
+	}
+
+	@Test
+	void movesAnOrderToItsNewStatusWithoutChangingTheTotal() {
+		assertThat(StatisticsRules.incrementsFor(
+				new OrderStatusChanged("ord_1", "SHIPPED", "DELIVERED", Instant.parse("2026-12-07T10:00:00Z"))))
+			.containsExactly(new Increment(Subject.ORDERS, "status:SHIPPED", -1),
+					new Increment(Subject.ORDERS, "status:DELIVERED", 1));
 	}
 
 	@Test

@@ -11,21 +11,16 @@ import io.claimport.catalog.product.internal.ProductCatalog;
 import io.claimport.catalog.product.internal.ProductSearch;
 import io.claimport.catalog.product.internal.ProductSorts;
 import io.claimport.common.identity.CallerIdentity;
-import io.claimport.common.page.PageResponse;
 import io.claimport.common.problem.FieldViolation;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
 import io.claimport.service.bulk.Indexed;
-import io.claimport.service.page.CursorPage;
-import io.claimport.service.page.CursorParams;
-import io.claimport.service.page.SortKey;
+import io.claimport.service.page.ListPaging;
 import io.claimport.service.web.InvalidRequestException;
-import io.claimport.service.web.OffsetPaging;
 import io.claimport.service.web.VersionTags;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,11 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductController {
 
 	static final int MAX_BULK = 1000;
-
-	/**
-	 * RFC 9745: numbered pages are deprecated since 2026-12-07 (cursors replace them).
-	 */
-	static final String OFFSET_PAGING_DEPRECATED = "@1796601600";
 
 	private final ProductCatalog catalog;
 
@@ -95,10 +85,10 @@ class ProductController {
 			@RequestParam(required = false) Integer warrantyMonths,
 			@RequestParam(required = false) Instant createdAfter, @RequestParam(required = false) Instant createdBefore,
 			@RequestParam(required = false) Instant updatedAfter,
-			@RequestParam(defaultValue = "false") boolean includeDeleted,
-			@RequestParam(defaultValue = "createdAt") String sort, @RequestParam(required = false) String first,
-			@RequestParam(required = false) String after, @RequestParam(required = false) String last,
-			@RequestParam(required = false) String before, @RequestParam(required = false) @Min(0) Integer page,
+			@RequestParam(defaultValue = "false") boolean includeDeleted, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String first, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String last, @RequestParam(required = false) String before,
+			@RequestParam(required = false) @Min(0) Integer page,
 			@RequestParam(required = false) @Min(1) @Max(100) Integer size) {
 		List<FieldViolation> violations = new ArrayList<>();
 		if (q != null && (q.isBlank() || q.length() > 200)) {
@@ -107,35 +97,18 @@ class ProductController {
 		if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
 			violations.add(new FieldViolation("minPrice", "range", "minPrice must not be above maxPrice"));
 		}
-		SortKey<Product> order = SortKey.named(sort, ProductSorts.ALL).orElse(null);
-		if (order == null) {
-			violations.add(new FieldViolation("sort", "oneOf",
-					"sort must be one of createdAt, name, price, each with - before it for descending"));
-		}
-		boolean cursors = CursorParams.given(first, after, last, before);
-		if (cursors && (page != null || size != null)) {
-			violations.add(new FieldViolation(page != null ? "page" : "size", "exclusive",
-					"page with first/after or last/before, or with page/size (deprecated), not both"));
-		}
-		CursorPage cursorPage = (cursors && order != null)
-				? CursorParams.read(first, after, last, before, order, violations) : null;
+		ListPaging<Product> paging = ListPaging.read(sort, ProductSorts.ALL, ProductSorts.CREATED_AT, first, after,
+				last, before, page, size, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
 		}
 		ProductSearch search = new ProductSearch(q, category, sku, minPrice, maxPrice, warrantyMonths, createdAfter,
 				createdBefore, updatedAfter, includeDeleted);
-		if (cursors) {
-			return ResponseEntity
-				.ok(this.catalog.search(caller.accountId(), search, order, cursorPage).map(this.mapper::toResponse));
-		}
-		int pageNumber = (page != null) ? page : 0;
-		int pageSize = (size != null) ? size : CursorParams.DEFAULT_SIZE;
-		OffsetPaging.check(pageNumber, pageSize);
-		Page<ProductResponse> found = this.catalog.searchPage(caller.accountId(), search, order, pageNumber, pageSize)
-			.map(this.mapper::toResponse);
-		return ResponseEntity.ok()
-			.header("Deprecation", OFFSET_PAGING_DEPRECATED)
-			.body(PageResponse.of(found.getContent(), pageNumber, pageSize, found.getTotalElements()));
+		return paging.answer(
+				(cursorPage) -> this.catalog.search(caller.accountId(), search, paging.sort(), cursorPage)
+					.map(this.mapper::toResponse),
+				(number, length) -> this.catalog.searchPage(caller.accountId(), search, paging.sort(), number, length)
+					.map(this.mapper::toResponse));
 	}
 
 	@GetMapping("/{id}")

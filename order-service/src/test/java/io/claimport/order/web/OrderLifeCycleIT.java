@@ -1,0 +1,144 @@
+package io.claimport.order.web;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.claimport.common.event.Topics;
+import io.claimport.common.id.PublicIds;
+import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.ServiceIntegrationTest;
+import io.claimport.testsupport.TestIdentities;
+import io.claimport.testsupport.TestInfrastructure;
+import io.claimport.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Orders moved along their life cycle over the API, on real PostgreSQL and Kafka. */
+@ServiceIntegrationTest
+class OrderLifeCycleIT {
+
+	@Value("${local.server.port}")
+	int port;
+
+	ApiClient api;
+
+	@BeforeEach
+	void newAccount() {
+		this.api = new ApiClient("http://localhost:" + this.port).with("Authorization",
+				TestIdentities.bearer(PublicIds.next("acct"), "full:access"));
+	}
+
+	@Test
+	void anOrderKeepsWhenItWasOrderedAndWhereItGoes() {
+		Map<String, Object> order = order("2001");
+		order.put("orderedAt", "2026-11-30T18:00:00Z");
+		order.put("shippingAddress", address("1 Main St"));
+
+		String id = place(order);
+		JsonNode placed = this.api.get("/api/v1/orders/" + id).json();
+
+		assertThat(placed.get("orderedAt").asString()).isEqualTo("2026-11-30T18:00:00Z");
+		assertThat(placed.get("shippingAddress").get("country").asString()).isEqualTo("US");
+		assertThat(placed.get("shippingAddress").get("line1").asString()).isEqualTo("1 Main St");
+	}
+
+	@Test
+	void shippingAndDeliveringPublishTheStatusChangesAtTheOrdersNewVersions() {
+		String id = place(order("2002"));
+		String path = "/api/v1/orders/" + id;
+
+		ApiClient.Response shipped = this.api.with("If-Match", "\"0\"")
+			.patch(path, Map.of("status", "SHIPPED", "carrier", "UPS", "trackingNumber", "1Z999AA10123456784"));
+		ApiClient.Response delivered = this.api.patch(path,
+				Map.of("status", "DELIVERED", "deliveredAt", "2026-12-06T15:30:00Z"));
+
+		assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+		assertThat(shipped.header("ETag")).isEqualTo("\"1\"");
+		assertThat(shipped.json().get("carrier").asString()).isEqualTo("UPS");
+		assertThat(shipped.json().get("shippedAt").isNull()).isFalse();
+		assertThat(delivered.json().get("status").asString()).isEqualTo("DELIVERED");
+		assertThat(delivered.json().get("deliveredAt").asString()).isEqualTo("2026-12-06T15:30:00Z");
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.ORDERS)) {
+			List<TopicReader.Received> events = await().atMost(Duration.ofSeconds(30))
+				.until(() -> reader.records().stream().filter((r) -> id.equals(r.key())).toList(),
+						(found) -> found.size() == 5);
+			assertThat(events.stream()
+				.map((e) -> e.headers().get("ce_type") + "@" + e.headers().get("ce_aggregateversion")))
+				.containsExactly("OrderCreated@0", "OrderStatusChanged@1", "OrderUpdated@1", "OrderStatusChanged@2",
+						"OrderUpdated@2");
+			assertThat(events.get(1).value()).contains("\"fromStatus\":\"PENDING\"")
+				.contains("\"toStatus\":\"SHIPPED\"");
+			assertThat(events.get(2).value()).doesNotContain("1Z999AA10123456784");
+		}
+	}
+
+	@Test
+	void aMoveTheLifeCycleDoesNotAllowIs409NamingTheAllowedStatusesAndChangesNothing() {
+		String id = place(order("2003"));
+		String path = "/api/v1/orders/" + id;
+		this.api.patch(path, Map.of("status", "CANCELLED"));
+
+		ApiClient.Response refused = this.api.patch(path, Map.of("status", "SHIPPED"));
+		ApiClient.Response stale = this.api.with("If-Match", "\"0\"").patch(path, Map.of("carrier", "DHL"));
+		ApiClient.Response removed = this.api.patch(path, "{\"carrier\":null}");
+		ApiClient.Response unknown = this.api.patch(path, Map.of("status", "LOST"));
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("type").asString())
+			.isEqualTo("https://claimport.io/problems/order-status-conflict");
+		assertThat(refused.json().get("currentStatus").asString()).isEqualTo("CANCELLED");
+		assertThat(refused.json().get("allowedStatuses")).isEmpty();
+		assertThat(stale.status()).isEqualTo(412);
+		assertThat(removed.status()).isEqualTo(400);
+		assertThat(removed.json().get("errors").get(0).get("field").asString()).isEqualTo("carrier");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+		JsonNode order = this.api.get(path).json();
+		assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(order.get("carrier").isNull()).isTrue();
+	}
+
+	@Test
+	void theLifeCycleIsPublishedAndAnotherAccountsOrderIs404() {
+		String id = place(order("2004"));
+		JsonNode lifecycle = this.api.get("/api/v1/orders/statuses").json();
+		ApiClient stranger = new ApiClient("http://localhost:" + this.port).with("Authorization",
+				TestIdentities.bearer(PublicIds.next("acct"), "full:access"));
+
+		assertThat(lifecycle.get("statuses").findValuesAsString("status")).containsExactly("PENDING", "PROCESSING",
+				"SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED");
+		assertThat(lifecycle.get("statuses").get(2).get("allowedNext").toString())
+			.isEqualTo("[\"DELIVERED\",\"REFUNDED\"]");
+		assertThat(stranger.patch("/api/v1/orders/" + id, Map.of("status", "PROCESSING")).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/orders/" + id).json().get("status").asString()).isEqualTo("PENDING");
+	}
+
+	private String place(Map<String, Object> order) {
+		ApiClient.Response response = this.api.post("/api/v1/orders", List.of(order));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().get("created").get(0).asString();
+	}
+
+	private static Map<String, Object> address(String line1) {
+		return Map.of("name", "Ann Lee", "line1", line1, "city", "Springfield", "region", "IL", "postalCode", "62701",
+				"country", "US");
+	}
+
+	private static Map<String, Object> order(String number) {
+		Map<String, Object> order = new HashMap<>();
+		order.put("orderNumber", number);
+		order.put("customer", Map.of("email", "ann@example.com", "name", "Ann Lee"));
+		order.put("lineItems", List.of(Map.of("sku", "WHP-001", "quantity", 1, "price", new BigDecimal("149.99"))));
+		return order;
+	}
+
+}
