@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.event.OrderCreated;
+import io.claimport.common.event.OrderUpdated;
 import io.claimport.common.event.ProductCreated;
 import io.claimport.common.id.PublicIds;
 import io.claimport.testsupport.TestEvents;
@@ -50,6 +51,16 @@ public final class PlacedOrders implements AutoCloseable {
 		this.events.send(EventTypes.ORDER_CREATED, accountId, orderId, new OrderCreated(orderId, null, "DELIVERED",
 				lines.size(), quantity, new BigDecimal("10.00"), "USD", purchasedAt, orderLines));
 		awaitKnown(accountId, orderId);
+	}
+
+	/** The order changed in the store: these lines now, bought then (OrderUpdated). */
+	public void update(String accountId, String orderId, Instant purchasedAt, Map<String, Integer> lines) {
+		List<OrderCreated.Line> orderLines = lines.entrySet()
+			.stream()
+			.map((line) -> new OrderCreated.Line(line.getKey(), line.getValue()))
+			.toList();
+		this.events.send(EventTypes.ORDER_UPDATED, accountId, orderId, new OrderUpdated(orderId, List.of("lineItems"),
+				"DELIVERED", null, null, null, purchasedAt, orderLines));
 	}
 
 	public void awaitKnown(String accountId, String orderId) {

@@ -4,16 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An order's details changed: the names of the fields that did ({@code shippedAt},
+ * An order's details changed: the names of the fields that did ({@code orderedAt},
+ * {@code customer}, {@code currency}, {@code lineItems}, {@code shippedAt},
  * {@code deliveredAt}, {@code carrier}, {@code trackingNumber}, {@code shippingAddress}),
- * with the shipment's times and carrier as they are now. Neither the address nor the
- * tracking number travels: personal data stays in the order service.
+ * and the order as it is now in what consumers use of it: its status, shipment times and
+ * carrier, its purchase time and lines (each SKU with its quantity, as in
+ * {@link OrderCreated}). Neither the customer, the address nor the tracking number
+ * travels: personal data stays in the order service.
  */
 public record OrderUpdated(String orderId, List<String> changedFields, String status, Instant shippedAt,
-		Instant deliveredAt, String carrier) {
+		Instant deliveredAt, String carrier, Instant purchasedAt, List<OrderCreated.Line> lineItems) {
 
 	public OrderUpdated {
 		changedFields = List.copyOf(changedFields);
+		lineItems = List.copyOf(lineItems);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.claimport.order.domain;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -45,6 +46,19 @@ public class LineItem {
 
 	public BigDecimal getUnitPrice() {
 		return this.unitPrice;
+	}
+
+	/** A line is a value: the same SKU, name, quantity and price (by value). */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof LineItem that && Objects.equals(this.sku, that.sku)
+				&& Objects.equals(this.name, that.name) && this.quantity == that.quantity
+				&& this.unitPrice.compareTo(that.unitPrice) == 0;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.sku, this.name, this.quantity, this.unitPrice.stripTrailingZeros());
 	}
 
 }

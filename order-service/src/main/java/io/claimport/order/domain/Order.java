@@ -37,6 +37,9 @@ public class Order implements Persistable<String> {
 
 	public static final String ID_PREFIX = "ord";
 
+	/** The currency of an order that names none. */
+	public static final String DEFAULT_CURRENCY = "USD";
+
 	@Id
 	private String id;
 
@@ -104,10 +107,10 @@ public class Order implements Persistable<String> {
 		this.id = PublicIds.next(ID_PREFIX);
 		this.accountId = accountId;
 		this.orderNumber = draft.orderNumber();
-		this.status = draft.status();
+		this.status = (draft.status() != null) ? draft.status() : OrderStatus.PENDING;
 		this.customerEmail = draft.customerEmail();
 		this.customerName = draft.customerName();
-		this.currency = draft.currency().toUpperCase(Locale.ROOT);
+		this.currency = (draft.currency() != null) ? draft.currency().toUpperCase(Locale.ROOT) : DEFAULT_CURRENCY;
 		this.lineItems = new ArrayList<>(draft.lineItems());
 		this.totalAmount = draft.total();
 		this.orderedAt = (draft.orderedAt() != null) ? draft.orderedAt() : now;
@@ -123,14 +126,18 @@ public class Order implements Persistable<String> {
 
 	public OrderCreated createdEvent() {
 		int totalQuantity = this.lineItems.stream().mapToInt(LineItem::getQuantity).sum();
+		return new OrderCreated(this.id, this.orderNumber, this.status.name(), this.lineItems.size(), totalQuantity,
+				this.totalAmount, this.currency, this.orderedAt, lines());
+	}
+
+	/** Each SKU of the order with how many of it, in the order of the lines. */
+	private List<OrderCreated.Line> lines() {
 		Map<String, Integer> quantities = new LinkedHashMap<>();
 		this.lineItems.forEach((line) -> quantities.merge(line.getSku(), line.getQuantity(), Integer::sum));
-		List<OrderCreated.Line> lines = quantities.entrySet()
+		return quantities.entrySet()
 			.stream()
 			.map((line) -> new OrderCreated.Line(line.getKey(), line.getValue()))
 			.toList();
-		return new OrderCreated(this.id, this.orderNumber, this.status.name(), this.lineItems.size(), totalQuantity,
-				this.totalAmount, this.currency, this.orderedAt, lines);
 	}
 
 	/**
@@ -142,32 +149,8 @@ public class Order implements Persistable<String> {
 	 */
 	public List<Object> change(OrderChange change, Instant now) {
 		List<Object> events = new ArrayList<>();
-		OrderStatus from = this.status;
-		Instant shipped = change.shippedAt();
-		Instant delivered = change.deliveredAt();
-		if (change.status() != null && change.status() != from) {
-			if (!OrderLifecycle.allows(from, change.status())) {
-				throw new OrderTransitionRefusedException(from, change.status());
-			}
-			this.status = change.status();
-			if (shipped == null && this.shippedAt == null
-					&& (this.status == OrderStatus.SHIPPED || this.status == OrderStatus.DELIVERED)) {
-				shipped = now;
-			}
-			if (delivered == null && this.deliveredAt == null && this.status == OrderStatus.DELIVERED) {
-				delivered = now;
-			}
-			events.add(new OrderStatusChanged(this.id, from.name(), this.status.name(), now));
-		}
 		List<String> changed = new ArrayList<>();
-		if (shipped != null && !shipped.equals(this.shippedAt)) {
-			this.shippedAt = shipped;
-			changed.add("shippedAt");
-		}
-		if (delivered != null && !delivered.equals(this.deliveredAt)) {
-			this.deliveredAt = delivered;
-			changed.add("deliveredAt");
-		}
+		move(change.status(), change.shippedAt(), change.deliveredAt(), now, events, changed);
 		if (change.carrier() != null && !change.carrier().equals(this.carrier)) {
 			this.carrier = change.carrier();
 			changed.add("carrier");
@@ -176,13 +159,89 @@ public class Order implements Persistable<String> {
 			this.trackingNumber = change.trackingNumber();
 			changed.add("trackingNumber");
 		}
-		if (change.shippingAddress() != null && !change.shippingAddress().equals(this.shippingAddress)) {
-			this.shippingAddress = change.shippingAddress();
+		changeAddress(change.shippingAddress(), changed);
+		return finish(events, changed, now);
+	}
+
+	/**
+	 * Makes the order what the store now says it is (an upsert by order number): its
+	 * status moves along the {@link OrderLifecycle}, and its purchase time, customer,
+	 * currency, lines (and so its total) and address become the draft's. The events as
+	 * for {@link #change}; none when the draft says what the order already is.
+	 * @throws OrderTransitionRefusedException for a move the life cycle does not allow;
+	 * the order is then unchanged
+	 */
+	public List<Object> sync(OrderDraft draft, Instant now) {
+		List<Object> events = new ArrayList<>();
+		List<String> changed = new ArrayList<>();
+		move(draft.status(), null, null, now, events, changed);
+		if (draft.orderedAt() != null && !draft.orderedAt().equals(this.orderedAt)) {
+			this.orderedAt = draft.orderedAt();
+			changed.add("orderedAt");
+		}
+		if (!draft.customerEmail().equals(this.customerEmail) || !draft.customerName().equals(this.customerName)) {
+			this.customerEmail = draft.customerEmail();
+			this.customerName = draft.customerName();
+			changed.add("customer");
+		}
+		if (draft.currency() != null && !draft.currency().toUpperCase(Locale.ROOT).equals(this.currency)) {
+			this.currency = draft.currency().toUpperCase(Locale.ROOT);
+			changed.add("currency");
+		}
+		if (!draft.lineItems().equals(this.lineItems)) {
+			this.lineItems = new ArrayList<>(draft.lineItems());
+			this.totalAmount = draft.total();
+			changed.add("lineItems");
+		}
+		changeAddress(draft.shippingAddress(), changed);
+		return finish(events, changed, now);
+	}
+
+	/**
+	 * A status move, if {@code to} differs: checked against the life cycle before
+	 * anything changes; a move to SHIPPED or DELIVERED without its time takes
+	 * {@code now}.
+	 */
+	private void move(OrderStatus to, Instant shippedAt, Instant deliveredAt, Instant now, List<Object> events,
+			List<String> changed) {
+		OrderStatus from = this.status;
+		Instant shipped = shippedAt;
+		Instant delivered = deliveredAt;
+		if (to != null && to != from) {
+			if (!OrderLifecycle.allows(from, to)) {
+				throw new OrderTransitionRefusedException(from, to);
+			}
+			this.status = to;
+			if (shipped == null && this.shippedAt == null
+					&& (to == OrderStatus.SHIPPED || to == OrderStatus.DELIVERED)) {
+				shipped = now;
+			}
+			if (delivered == null && this.deliveredAt == null && to == OrderStatus.DELIVERED) {
+				delivered = now;
+			}
+			events.add(new OrderStatusChanged(this.id, from.name(), to.name(), now));
+		}
+		if (shipped != null && !shipped.equals(this.shippedAt)) {
+			this.shippedAt = shipped;
+			changed.add("shippedAt");
+		}
+		if (delivered != null && !delivered.equals(this.deliveredAt)) {
+			this.deliveredAt = delivered;
+			changed.add("deliveredAt");
+		}
+	}
+
+	private void changeAddress(ShippingAddress address, List<String> changed) {
+		if (address != null && !address.equals(this.shippingAddress)) {
+			this.shippingAddress = address;
 			changed.add("shippingAddress");
 		}
+	}
+
+	private List<Object> finish(List<Object> events, List<String> changed, Instant now) {
 		if (!changed.isEmpty()) {
 			events.add(new OrderUpdated(this.id, changed, this.status.name(), this.shippedAt, this.deliveredAt,
-					this.carrier));
+					this.carrier, this.orderedAt, lines()));
 		}
 		if (!events.isEmpty()) {
 			this.updatedAt = now;

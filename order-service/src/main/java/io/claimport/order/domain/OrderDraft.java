@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * An order as an integrator sent it, already checked field by field.
  *
+ * @param status null: PENDING for a new order, unchanged for one an upsert updates
+ * @param currency null: USD for a new order, unchanged for one an upsert updates
  * @param orderedAt when the customer ordered, as the store says; null: now
  * @param shippingAddress where it goes, if the store says
  */

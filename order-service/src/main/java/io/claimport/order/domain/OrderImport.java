@@ -23,12 +23,28 @@ public final class OrderImport {
 
 	private final List<Indexed<OrderDraft>> accepted = new ArrayList<>();
 
+	private final List<Indexed<OrderDraft>> toUpdate = new ArrayList<>();
+
 	private final List<ItemError> refused = new ArrayList<>();
 
 	private OrderImport() {
 	}
 
+	/** A plain import: every draft is a new order. */
 	public static OrderImport decide(List<Indexed<OrderDraft>> drafts, Set<String> existingOrderNumbers) {
+		return decide(drafts, existingOrderNumbers, false);
+	}
+
+	/**
+	 * An upsert: a draft with an order number the account has updates that order (one
+	 * without a number is always a new order).
+	 */
+	public static OrderImport upsert(List<Indexed<OrderDraft>> drafts, Set<String> existingOrderNumbers) {
+		return decide(drafts, existingOrderNumbers, true);
+	}
+
+	private static OrderImport decide(List<Indexed<OrderDraft>> drafts, Set<String> existingOrderNumbers,
+			boolean upsert) {
 		OrderImport result = new OrderImport();
 		Set<String> inRequest = new HashSet<>();
 		for (Indexed<OrderDraft> numbered : drafts) {
@@ -38,13 +54,16 @@ public final class OrderImport {
 				result.refused.add(new ItemError(numbered.index(), "lineItems", "maxTotal", "lineItems add up to "
 						+ total.toPlainString() + ", more than the largest order total, " + MAX_TOTAL.toPlainString()));
 			}
-			else if (number != null && existingOrderNumbers.contains(number)) {
-				result.refused.add(new ItemError(numbered.index(), "orderNumber", "unique",
-						"orderNumber " + number + " already belongs to another order"));
-			}
 			else if (number != null && !inRequest.add(number)) {
 				result.refused.add(new ItemError(numbered.index(), "orderNumber", "unique",
 						"orderNumber " + number + " appears more than once in this request"));
+			}
+			else if (number != null && existingOrderNumbers.contains(number) && upsert) {
+				result.toUpdate.add(numbered);
+			}
+			else if (number != null && existingOrderNumbers.contains(number)) {
+				result.refused.add(new ItemError(numbered.index(), "orderNumber", "unique", "orderNumber " + number
+						+ " already belongs to another order (?mode=upsert updates it instead)"));
 			}
 			else {
 				result.accepted.add(numbered);
@@ -55,6 +74,11 @@ public final class OrderImport {
 
 	public List<Indexed<OrderDraft>> accepted() {
 		return List.copyOf(this.accepted);
+	}
+
+	/** Drafts for orders the account has (upsert only). */
+	public List<Indexed<OrderDraft>> toUpdate() {
+		return List.copyOf(this.toUpdate);
 	}
 
 	public List<ItemError> refused() {

@@ -2,9 +2,14 @@ package io.claimport.order.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.page.Connection;
@@ -12,9 +17,11 @@ import io.claimport.order.domain.Order;
 import io.claimport.order.domain.OrderChange;
 import io.claimport.order.domain.OrderDraft;
 import io.claimport.order.domain.OrderImport;
+import io.claimport.order.domain.OrderTransitionRefusedException;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.Indexed;
 import io.claimport.service.bulk.ItemError;
+import io.claimport.service.bulk.RowOutcome;
 import io.claimport.service.outbox.DomainEventPublisher;
 import io.claimport.service.page.CursorPage;
 import io.claimport.service.page.Keyset;
@@ -54,17 +61,55 @@ public class OrderBook {
 			.toList();
 		Set<String> existing = numbers.isEmpty() ? Set.of() : this.orders.findExistingOrderNumbers(accountId, numbers);
 		OrderImport decision = OrderImport.decide(drafts, existing);
-		Instant now = this.clock.instant();
-		List<Order> placed = decision.accepted()
-			.stream()
-			.map((numbered) -> Order.place(accountId, numbered.item(), now))
-			.toList();
-		this.orders.saveAll(placed);
-		for (Order order : placed) {
-			this.events.publish(EventTypes.ORDER_CREATED, accountId, order.getId(), order.getVersion(),
-					order.createdEvent());
-		}
+		List<Order> placed = place(accountId, decision.accepted(), this.clock.instant());
 		return BulkResult.of("order", total, placed.stream().map(Order::getId).toList(), invalid, decision.refused());
+	}
+
+	/**
+	 * Places the orders whose number the account does not have and makes those it has
+	 * what the drafts say, each with its events, in one transaction; a row whose status
+	 * move the life cycle does not allow fails on its own, naming the allowed ones.
+	 */
+	@Transactional
+	public BulkResult upsertOrders(String accountId, int total, List<Indexed<OrderDraft>> drafts,
+			List<ItemError> invalid) {
+		List<String> numbers = drafts.stream()
+			.map((numbered) -> numbered.item().orderNumber())
+			.filter(Objects::nonNull)
+			.toList();
+		Map<String, Order> existing = numbers.isEmpty() ? Map.of()
+				: this.orders.findForChangeByNumbers(accountId, numbers)
+					.stream()
+					.collect(Collectors.toMap(Order::getOrderNumber, Function.identity()));
+		OrderImport decision = OrderImport.upsert(drafts, existing.keySet());
+		Instant now = this.clock.instant();
+		List<RowOutcome> outcomes = new ArrayList<>();
+		List<Order> placed = place(accountId, decision.accepted(), now);
+		for (int i = 0; i < placed.size(); i++) {
+			outcomes.add(new RowOutcome(decision.accepted().get(i).index(), placed.get(i).getId(),
+					RowOutcome.Outcome.CREATED));
+		}
+		List<ItemError> refused = new ArrayList<>(decision.refused());
+		Map<Order, List<Object>> changed = new LinkedHashMap<>();
+		for (Indexed<OrderDraft> draft : decision.toUpdate()) {
+			Order order = existing.get(draft.item().orderNumber());
+			try {
+				List<Object> events = order.sync(draft.item(), now);
+				if (!events.isEmpty()) {
+					changed.put(order, events);
+				}
+				outcomes.add(new RowOutcome(draft.index(), order.getId(),
+						events.isEmpty() ? RowOutcome.Outcome.UNCHANGED : RowOutcome.Outcome.UPDATED));
+			}
+			catch (OrderTransitionRefusedException ex) {
+				refused.add(new ItemError(draft.index(), "status", "transition", ex.getMessage()));
+			}
+		}
+		// the new versions are known once the changes are flushed
+		this.orders.saveAllAndFlush(changed.keySet());
+		changed
+			.forEach((order, events) -> this.events.publishAll(accountId, order.getId(), order.getVersion(), events));
+		return BulkResult.ofUpsert("order", total, outcomes, invalid, refused);
 	}
 
 	/**
@@ -102,6 +147,16 @@ public class OrderBook {
 		Sort.Direction direction = sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
 		return this.orders.findAll(OrderSpecifications.matching(accountId, search),
 				PageRequest.of(page, size, Sort.by(direction, sort.attribute()).and(Sort.by(direction, "id"))));
+	}
+
+	private List<Order> place(String accountId, List<Indexed<OrderDraft>> drafts, Instant now) {
+		List<Order> placed = drafts.stream().map((numbered) -> Order.place(accountId, numbered.item(), now)).toList();
+		this.orders.saveAll(placed);
+		for (Order order : placed) {
+			this.events.publish(EventTypes.ORDER_CREATED, accountId, order.getId(), order.getVersion(),
+					order.createdEvent());
+		}
+		return placed;
 	}
 
 	@Transactional(readOnly = true)

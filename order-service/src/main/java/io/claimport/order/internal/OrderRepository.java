@@ -1,6 +1,7 @@
 package io.claimport.order.internal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,5 +26,11 @@ interface OrderRepository extends JpaRepository<Order, String>, JpaSpecification
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select o from Order o where o.id = :id and o.accountId = :accountId")
 	Optional<Order> findForChange(@Param("id") String id, @Param("accountId") String accountId);
+
+	/** The account's orders with these numbers, their rows locked for an upsert. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from Order o where o.accountId = :accountId and o.orderNumber in :numbers")
+	List<Order> findForChangeByNumbers(@Param("accountId") String accountId,
+			@Param("numbers") Collection<String> numbers);
 
 }

@@ -7,12 +7,15 @@ import java.util.List;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.problem.FieldViolation;
 import io.claimport.order.domain.Order;
+import io.claimport.order.domain.OrderDraft;
 import io.claimport.order.domain.OrderStatus;
 import io.claimport.order.internal.OrderBook;
 import io.claimport.order.internal.OrderSearch;
 import io.claimport.order.internal.OrderSorts;
+import io.claimport.service.bulk.BulkMode;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
+import io.claimport.service.bulk.Indexed;
 import io.claimport.service.page.ListPaging;
 import io.claimport.service.web.InvalidRequestException;
 import io.claimport.service.web.VersionTags;
@@ -55,11 +58,15 @@ class OrderController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	BulkResult create(CallerIdentity caller, @RequestBody List<OrderRequest> requests) {
+	BulkResult create(CallerIdentity caller, @RequestParam(defaultValue = "create") String mode,
+			@RequestBody List<OrderRequest> requests) {
+		BulkMode importMode = BulkMode.of(mode);
 		BulkValidator.Checked<OrderRequest> checked = this.bulk.check("order", requests, MAX_BULK);
-		return this.orders
-			.importOrders(caller.accountId(), checked.total(), checked.map(this.mapper::toDraft), checked.errors())
-			.orFailIfNothingCreated();
+		List<Indexed<OrderDraft>> drafts = checked.map(this.mapper::toDraft);
+		BulkResult result = (importMode == BulkMode.UPSERT)
+				? this.orders.upsertOrders(caller.accountId(), checked.total(), drafts, checked.errors())
+				: this.orders.importOrders(caller.accountId(), checked.total(), drafts, checked.errors());
+		return result.orFailIfNothingCreated();
 	}
 
 	/**

@@ -14,8 +14,6 @@ interface OrderMapper {
 
 	@Mapping(target = "customerEmail", source = "customer.email")
 	@Mapping(target = "customerName", source = "customer.name")
-	@Mapping(target = "status", defaultValue = "PENDING")
-	@Mapping(target = "currency", defaultValue = "USD")
 	OrderDraft toDraft(OrderRequest request);
 
 	OrderChange toChange(OrderChangeRequest request);

@@ -73,6 +73,36 @@ class OrderLifeCycleTest {
 	}
 
 	@Test
+	void anUpsertMakesTheOrderWhatTheStoreSaysAndKeepsWhatItLeavesOut() {
+		Order order = Order.place("acct_1", draft(ORDERED, null), ORDERED);
+		OrderDraft now = new OrderDraft("1001", OrderStatus.PROCESSING, "ann@example.com", "Ann Lee", null,
+				List.of(new LineItem("WHP-001", null, 2, new BigDecimal("149.99"))), null, null);
+
+		List<Object> events = order.sync(now, NOW);
+
+		assertThat(events.get(0)).isEqualTo(new OrderStatusChanged(order.getId(), "PENDING", "PROCESSING", NOW));
+		OrderUpdated updated = (OrderUpdated) events.get(1);
+		assertThat(updated.changedFields()).containsExactly("lineItems");
+		assertThat(updated.lineItems()).singleElement().satisfies((line) -> assertThat(line.quantity()).isEqualTo(2));
+		assertThat(updated.purchasedAt()).isEqualTo(ORDERED);
+		assertThat(order.getTotalAmount()).isEqualByComparingTo("299.98");
+		assertThat(order.getCurrency()).isEqualTo("USD");
+		assertThat(order.sync(now, NOW.plusSeconds(60))).isEmpty();
+	}
+
+	@Test
+	void anUpsertThatWouldMoveTheStatusBackChangesNothing() {
+		Order order = Order.place("acct_1", draft(ORDERED, null), ORDERED);
+		order.change(new OrderChange(OrderStatus.SHIPPED, null, null, null, null, null), NOW);
+		OrderDraft back = new OrderDraft("1001", OrderStatus.PENDING, "new@example.com", "Ann Lee", "usd",
+				List.of(new LineItem("WHP-001", null, 1, new BigDecimal("149.99"))), null, null);
+
+		assertThatThrownBy(() -> order.sync(back, NOW)).isInstanceOf(OrderTransitionRefusedException.class);
+		assertThat(order.getCustomerEmail()).isEqualTo("ann@example.com");
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.SHIPPED);
+	}
+
+	@Test
 	void theLifeCycleIsPublishedFromEveryStatus() {
 		assertThat(OrderLifecycle.allowedFrom(OrderStatus.PENDING)).containsExactlyInAnyOrder(OrderStatus.PROCESSING,
 				OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.CANCELLED);

@@ -108,6 +108,37 @@ class OrderLifeCycleIT {
 	}
 
 	@Test
+	void anUpsertUpdatesKnownOrderNumbersCreatesTheRestAndRefusesAMoveBackPerRow() {
+		String shipped = place(order("2101"));
+		this.api.patch("/api/v1/orders/" + shipped, Map.of("status", "SHIPPED"));
+		String pending = place(order("2102"));
+		String same = place(order("2103"));
+		Map<String, Object> delivered = order("2102");
+		delivered.put("status", "DELIVERED");
+		delivered.put("lineItems", List.of(Map.of("sku", "WHP-001", "quantity", 2, "price", new BigDecimal("149.99"))));
+		Map<String, Object> back = order("2101");
+		back.put("status", "PENDING");
+
+		ApiClient.Response response = this.api.post("/api/v1/orders?mode=upsert",
+				List.of(delivered, order("2103"), back, order("2104")));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		JsonNode body = response.json();
+		assertThat(body.get("summary").toString())
+			.isEqualTo("{\"total\":4,\"created\":1,\"updated\":1,\"unchanged\":1,\"failed\":1}");
+		assertThat(body.get("updated").get(0).asString()).isEqualTo(pending);
+		assertThat(body.get("unchanged").get(0).asString()).isEqualTo(same);
+		assertThat(body.get("errors").get(0).get("index").asInt()).isEqualTo(2);
+		assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("status");
+		assertThat(body.get("errors").get(0).get("message").asString()).contains("DELIVERED", "REFUNDED");
+		JsonNode updated = this.api.get("/api/v1/orders/" + pending).json();
+		assertThat(updated.get("status").asString()).isEqualTo("DELIVERED");
+		assertThat(updated.get("totalAmount").decimalValue()).isEqualByComparingTo("299.98");
+		assertThat(this.api.get("/api/v1/orders/" + shipped).json().get("status").asString()).isEqualTo("SHIPPED");
+		assertThat(this.api.post("/api/v1/orders?mode=merge", List.of(order("2105"))).status()).isEqualTo(400);
+	}
+
+	@Test
 	void theLifeCycleIsPublishedAndAnotherAccountsOrderIs404() {
 		String id = place(order("2004"));
 		JsonNode lifecycle = this.api.get("/api/v1/orders/statuses").json();

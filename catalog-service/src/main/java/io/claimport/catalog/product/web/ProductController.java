@@ -12,6 +12,7 @@ import io.claimport.catalog.product.internal.ProductSearch;
 import io.claimport.catalog.product.internal.ProductSorts;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.common.problem.FieldViolation;
+import io.claimport.service.bulk.BulkMode;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
 import io.claimport.service.bulk.Indexed;
@@ -63,10 +64,10 @@ class ProductController {
 	@ResponseStatus(HttpStatus.CREATED)
 	BulkResult create(CallerIdentity caller, @RequestParam(defaultValue = "create") String mode,
 			@RequestBody List<ProductRequest> requests) {
-		ImportMode importMode = ImportMode.of(mode);
+		BulkMode importMode = BulkMode.of(mode);
 		BulkValidator.Checked<ProductRequest> checked = this.bulk.check("product", requests, MAX_BULK);
 		List<Indexed<ProductDraft>> drafts = checked.map(this.mapper::toDraft);
-		BulkResult result = (importMode == ImportMode.UPSERT)
+		BulkResult result = (importMode == BulkMode.UPSERT)
 				? this.catalog.upsertProducts(caller.accountId(), checked.total(), drafts, checked.errors())
 				: this.catalog.importProducts(caller.accountId(), checked.total(), drafts, checked.errors());
 		return result.orFailIfNothingCreated();
@@ -144,31 +145,6 @@ class ProductController {
 
 	private ResponseEntity<ProductResponse> withEtag(Product product) {
 		return ResponseEntity.ok().eTag(VersionTags.etag(product.getVersion())).body(this.mapper.toResponse(product));
-	}
-
-	/** What a bulk POST does with an item whose SKU the account already has. */
-	enum ImportMode {
-
-		/** Refuses it: a SKU names one product. */
-		CREATE,
-
-		/** Makes that product what the item says. */
-		UPSERT;
-
-		static ImportMode of(String mode) {
-			for (ImportMode known : values()) {
-				if (known.name().equalsIgnoreCase(mode)) {
-					return known;
-				}
-			}
-			throw new InvalidRequestException(
-					new FieldViolation("mode", "oneOf", "mode must be create or upsert, not '" + shorten(mode) + "'"));
-		}
-
-		private static String shorten(String text) {
-			return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
-		}
-
 	}
 
 }

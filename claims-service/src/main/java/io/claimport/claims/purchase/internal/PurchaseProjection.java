@@ -1,6 +1,7 @@
 package io.claimport.claims.purchase.internal;
 
 import io.claimport.common.event.OrderCreated;
+import io.claimport.common.event.OrderUpdated;
 import io.claimport.common.event.ProductCreated;
 import io.claimport.common.event.ProductUpdated;
 import io.claimport.service.messaging.ProcessedEventLedger;
@@ -36,8 +37,8 @@ class PurchaseProjection {
 			throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
 		}
 		Object payload = event.payload();
-		if (!(payload instanceof OrderCreated) && !(payload instanceof ProductCreated)
-				&& !(payload instanceof ProductUpdated)) {
+		if (!(payload instanceof OrderCreated) && !(payload instanceof OrderUpdated)
+				&& !(payload instanceof ProductCreated) && !(payload instanceof ProductUpdated)) {
 			return;
 		}
 		if (!this.ledger.firstDelivery(CONSUMER, event.envelope())) {
@@ -47,6 +48,10 @@ class PurchaseProjection {
 			this.store.putOrder(accountId, order.orderId(),
 					(order.purchasedAt() != null) ? order.purchasedAt() : event.envelope().occurredAt(),
 					order.lineItems());
+		}
+		else if (payload instanceof OrderUpdated order) {
+			// what the store now says the order holds, and when it was bought
+			this.store.replaceOrder(accountId, order.orderId(), order.purchasedAt(), order.lineItems());
 		}
 		else if (payload instanceof ProductCreated product) {
 			this.store.putProduct(accountId, product.sku(), product.productId(), product.warrantyMonths());

@@ -51,6 +51,29 @@ public class PurchaseStore {
 		}
 	}
 
+	/**
+	 * An order as it is now: its purchase time and its lines replace what was known (a
+	 * claim already filed keeps what it claimed; later claims are checked against the new
+	 * lines).
+	 */
+	void replaceOrder(String accountId, String orderId, Instant purchasedAt, List<OrderCreated.Line> lines) {
+		this.jdbc.sql("""
+				INSERT INTO known_order (account_id, order_id, purchased_at, lines_known)
+				VALUES (:account, :order, :purchasedAt, true)
+				ON CONFLICT (account_id, order_id) DO UPDATE
+				    SET purchased_at = excluded.purchased_at, lines_known = true
+				""")
+			.param("account", accountId)
+			.param("order", orderId)
+			.param("purchasedAt", Timestamp.from(purchasedAt))
+			.update();
+		this.jdbc.sql("DELETE FROM known_order_line WHERE account_id = :account AND order_id = :order")
+			.param("account", accountId)
+			.param("order", orderId)
+			.update();
+		putOrder(accountId, orderId, purchasedAt, lines);
+	}
+
 	void putProduct(String accountId, String sku, String productId, int warrantyMonths) {
 		this.jdbc.sql("""
 				INSERT INTO known_product (account_id, sku, product_id, warranty_months)

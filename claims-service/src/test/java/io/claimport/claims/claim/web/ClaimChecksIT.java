@@ -1,14 +1,15 @@
 package io.claimport.claims.claim.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.claimport.claims.DeskAccount;
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.event.OrderCreated;
-import io.claimport.claims.DeskAccount;
 import io.claimport.common.id.PublicIds;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Claims checked against the orders and products the claims service knows from their
@@ -66,6 +68,23 @@ class ClaimChecksIT {
 		assertThat(this.desk.api().post("/api/v1/claims", List.of(claim(order, null, "SKU-1", 6))).status())
 			.as("a denied claim no longer covers its items")
 			.isEqualTo(201);
+	}
+
+	@Test
+	void anOrderChangedInTheStoreIsClaimedAgainstItsNewLines() {
+		String order = this.desk.placeOrder("SKU-1", "SKU-2");
+
+		this.desk.orders().update(this.desk.id(), order, Instant.now().minus(1, ChronoUnit.DAYS), Map.of("SKU-1", 20));
+
+		ApiClient.Response more = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> this.desk.api().post("/api/v1/claims", List.of(claim(order, null, "SKU-1", 15))),
+					(response) -> response.status() == 201);
+		ApiClient.Response removed = this.desk.api().post("/api/v1/claims", List.of(claim(order, null, "SKU-2", 1)));
+
+		assertThat(more.status()).isEqualTo(201);
+		assertThat(removed.status()).isEqualTo(422);
+		assertThat(removed.json().get("errors").get(0).get("rule").asString()).isEqualTo("not-in-order");
 	}
 
 	@Test
