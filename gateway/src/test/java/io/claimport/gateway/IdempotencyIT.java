@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,9 @@ class IdempotencyIT {
 	static final AtomicInteger writes = new AtomicInteger();
 
 	static final AtomicInteger busyAnswers = new AtomicInteger();
+
+	/** Holds a write naming a {@code SLOW} SKU until the test lets it answer. */
+	static volatile CountDownLatch slowWrites = new CountDownLatch(0);
 
 	static final HttpServer catalog = countingService();
 
@@ -106,10 +110,12 @@ class IdempotencyIT {
 		int before = writes.get();
 		String slowBody = "[{\"sku\":\"SLOW-1\"}]";
 
+		slowWrites = new CountDownLatch(1);
 		CompletableFuture<ApiClient.Response> first = CompletableFuture
 			.supplyAsync(() -> store.post("/api/v1/products", slowBody));
-		waitUntil(() -> writes.get() > before);
+		await().atMost(Duration.ofSeconds(10)).until(() -> writes.get() > before);
 		ApiClient.Response during = store.post("/api/v1/products", slowBody);
+		slowWrites.countDown();
 		ApiClient.Response firstAnswer = first.get(10, TimeUnit.SECONDS);
 		ApiClient.Response after = store.post("/api/v1/products", slowBody);
 
@@ -247,18 +253,10 @@ class IdempotencyIT {
 		return false;
 	}
 
-	private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).isLessThan(deadline);
-			Thread.sleep(10);
-		}
-	}
-
 	/**
 	 * A catalog that counts the writes reaching it: each is answered 201 with its number,
-	 * a body naming a {@code SLOW} SKU after 1.5 s, and while {@link #busyAnswers} is
-	 * above zero, 503.
+	 * a body naming a {@code SLOW} SKU once {@link #slowWrites} lets it, and while
+	 * {@link #busyAnswers} is above zero, 503.
 	 */
 	private static HttpServer countingService() {
 		try {
@@ -291,7 +289,7 @@ class IdempotencyIT {
 		}
 		if (body.contains("SLOW")) {
 			try {
-				Thread.sleep(1500);
+				slowWrites.await(10, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

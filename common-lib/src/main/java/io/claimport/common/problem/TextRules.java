@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What every text the API takes must be, whatever its field: free of NUL characters,
@@ -65,9 +64,6 @@ public final class TextRules {
 				String field = path.isEmpty() ? "body" : path;
 				violations.add(new FieldViolation(field, RULE, field + " " + problem));
 			}
-		}
-		else if (value instanceof Optional<?> given) {
-			collect(given.orElse(null), path, violations, depth);
 		}
 		else if (value instanceof Collection<?> items) {
 			int index = 0;

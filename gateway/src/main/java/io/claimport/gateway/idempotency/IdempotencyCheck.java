@@ -83,8 +83,11 @@ class IdempotencyCheck implements RequestCheck {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		List<String> values = request.getHeaders().get(IdempotencyKey.HEADER);
+		if (values == null || !WRITES.contains(request.getMethod())) {
+			return chain.filter(exchange);
+		}
 		String owner = owner(exchange);
-		if (values == null || !WRITES.contains(request.getMethod()) || owner == null) {
+		if (owner == null) {
 			return chain.filter(exchange);
 		}
 		String invalid = IdempotencyKey.whyInvalid(values);

@@ -1,6 +1,5 @@
 package io.claimport.gateway.idempotency;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -153,10 +152,6 @@ class IdempotencyStore {
 		if (removed > 0) {
 			log.debug("Removed {} expired idempotency keys", removed);
 		}
-	}
-
-	Duration retention() {
-		return this.settings.retention();
 	}
 
 }

@@ -31,7 +31,6 @@ import io.claimport.service.web.StaleVersionException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -144,9 +143,8 @@ public class OrderBook {
 	 */
 	@Transactional(readOnly = true)
 	public Page<Order> searchPage(String accountId, OrderSearch search, SortKey<Order> sort, int page, int size) {
-		Sort.Direction direction = sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
 		return this.orders.findAll(OrderSpecifications.matching(accountId, search),
-				PageRequest.of(page, size, Sort.by(direction, sort.attribute()).and(Sort.by(direction, "id"))));
+				PageRequest.of(page, size, sort.sort()));
 	}
 
 	private List<Order> place(String accountId, List<Indexed<OrderDraft>> drafts, Instant now) {

@@ -11,7 +11,6 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
@@ -38,9 +37,8 @@ public final class Keyset {
 		// a backwards page is read in the opposite order from its cursor, then turned
 		SortKey<T> reading = page.backwards() ? key.reversed() : key;
 		Specification<T> window = (cursor == null) ? matching : matching.and(beyond(reading, cursor, true));
-		Sort.Direction direction = reading.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
-		Sort order = Sort.by(direction, reading.attribute()).and(Sort.by(direction, ID));
-		List<T> fetched = repository.findBy(window, (query) -> query.sortBy(order).limit(page.size() + 1).all());
+		List<T> fetched = repository.findBy(window,
+				(query) -> query.sortBy(reading.sort()).limit(page.size() + 1).all());
 		boolean more = fetched.size() > page.size();
 		List<T> nodes = new ArrayList<>(fetched.subList(0, Math.min(page.size(), fetched.size())));
 		if (page.backwards()) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.springframework.data.domain.Sort;
+
 /**
  * One way a list can be ordered: an attribute, ascending or descending, with the object's
  * id breaking ties so that the order is total (and a keyset cursor exact).
@@ -20,6 +22,12 @@ public record SortKey<T>(String name, String attribute, boolean ascending, Funct
 	/** The same key the other way round. */
 	public SortKey<T> reversed() {
 		return new SortKey<>(this.name, this.attribute, !this.ascending, this.valueOf, this.parse);
+	}
+
+	/** The order as Spring Data takes it: the attribute, then the id, the same way. */
+	public Sort sort() {
+		Sort.Direction direction = this.ascending ? Sort.Direction.ASC : Sort.Direction.DESC;
+		return Sort.by(direction, this.attribute).and(Sort.by(direction, "id"));
 	}
 
 	/** What callers write in {@code sort}. */

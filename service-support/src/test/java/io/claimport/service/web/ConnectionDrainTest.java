@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ConnectionDrainTest {
 
@@ -67,7 +68,7 @@ class ConnectionDrainTest {
 		assertThat(this.drain.arriving()).isFalse();
 		Thread stopping = new Thread(this.drain::stop);
 		stopping.start();
-		await(this.drain::draining);
+		await().atMost(Duration.ofSeconds(5)).until(this.drain::draining);
 		tick(Duration.ofSeconds(20));
 		assertThat(this.drain.remaining()).as("while the answer runs").isEqualTo(Duration.ofSeconds(5));
 
@@ -108,7 +109,7 @@ class ConnectionDrainTest {
 			});
 			long began = System.nanoTime();
 			stopping.start();
-			await(realDrain::draining);
+			await().atMost(Duration.ofSeconds(5)).until(realDrain::draining);
 
 			List<String> second = exchange(out, in);
 			assertThat(second.get(0)).isEqualTo("HTTP/1.1 200 ");
@@ -161,14 +162,6 @@ class ConnectionDrainTest {
 
 	private void tick(Duration duration) {
 		this.now.addAndGet(duration.toNanos());
-	}
-
-	private static void await(java.util.function.BooleanSupplier condition) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited for the drain to begin").isLessThan(deadline);
-			Thread.onSpinWait();
-		}
 	}
 
 	private static void join(Thread thread) {

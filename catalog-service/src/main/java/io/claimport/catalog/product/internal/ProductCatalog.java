@@ -30,7 +30,6 @@ import io.claimport.service.web.StaleVersionException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -152,9 +151,8 @@ public class ProductCatalog {
 	 */
 	@Transactional(readOnly = true)
 	public Page<Product> searchPage(String accountId, ProductSearch search, SortKey<Product> sort, int page, int size) {
-		Sort.Direction direction = sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
 		return this.products.findAll(ProductSpecifications.matching(accountId, search),
-				PageRequest.of(page, size, Sort.by(direction, sort.attribute()).and(Sort.by(direction, "id"))));
+				PageRequest.of(page, size, sort.sort()));
 	}
 
 	@Transactional(readOnly = true)

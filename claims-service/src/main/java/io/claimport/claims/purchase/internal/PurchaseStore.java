@@ -36,18 +36,7 @@ public class PurchaseStore {
 			.param("linesKnown", lines != null)
 			.update();
 		if (lines != null) {
-			for (OrderCreated.Line line : lines) {
-				this.jdbc.sql("""
-						INSERT INTO known_order_line (account_id, order_id, sku, quantity)
-						VALUES (:account, :order, :sku, :quantity)
-						ON CONFLICT (account_id, order_id, sku) DO NOTHING
-						""")
-					.param("account", accountId)
-					.param("order", orderId)
-					.param("sku", line.sku())
-					.param("quantity", line.quantity())
-					.update();
-			}
+			putLines(accountId, orderId, lines);
 		}
 	}
 
@@ -71,7 +60,22 @@ public class PurchaseStore {
 			.param("account", accountId)
 			.param("order", orderId)
 			.update();
-		putOrder(accountId, orderId, purchasedAt, lines);
+		putLines(accountId, orderId, lines);
+	}
+
+	private void putLines(String accountId, String orderId, List<OrderCreated.Line> lines) {
+		for (OrderCreated.Line line : lines) {
+			this.jdbc.sql("""
+					INSERT INTO known_order_line (account_id, order_id, sku, quantity)
+					VALUES (:account, :order, :sku, :quantity)
+					ON CONFLICT (account_id, order_id, sku) DO NOTHING
+					""")
+				.param("account", accountId)
+				.param("order", orderId)
+				.param("sku", line.sku())
+				.param("quantity", line.quantity())
+				.update();
+		}
 	}
 
 	void putProduct(String accountId, String sku, String productId, int warrantyMonths) {
