@@ -390,7 +390,8 @@ final class Suite implements AutoCloseable {
 		return this.processes.get(service).pid();
 	}
 
-	private Path logOf(Service service) {
+	/** Where a service's output goes, across its restarts. */
+	Path logOf(Service service) {
 		return this.settings.dataDirectory().resolve("logs").resolve(service.module() + ".log");
 	}
 

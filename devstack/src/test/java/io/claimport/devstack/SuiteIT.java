@@ -1,5 +1,6 @@
 package io.claimport.devstack;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 import io.claimport.infra.FreePorts;
 import io.claimport.testsupport.ApiClient;
@@ -444,7 +447,9 @@ class SuiteIT {
 		// left without an answer (504) nor cut off in the middle of one (502): before its
 		// connector stops, it closes the gateway's kept-alive connections
 		// (ConnectionDrain)
-		assertThat(load.statuses.keySet()).as("answers by status")
+		assertThat(load.statuses.keySet())
+			.as(() -> "answers by status; what the gateway logged of its 502 and 504 answers: "
+					+ linesOf(Service.GATEWAY, " 502 for ", " 504 for "))
 			.allMatch((status) -> status == 201 || status == 422 || status == 503);
 		// while the gateway itself restarts, a new connection is refused; nothing else
 		assertThat(load.unanswered).as("requests without an answer").allMatch((why) -> why.contains("Connect"));
@@ -495,6 +500,15 @@ class SuiteIT {
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> suite.pid(service) != stopped && healthy(service));
 			pause(Duration.ofSeconds(3));
+		}
+	}
+
+	private static List<String> linesOf(Service service, String... containing) {
+		try (Stream<String> lines = Files.lines(suite.logOf(service))) {
+			return lines.filter((line) -> Arrays.stream(containing).anyMatch(line::contains)).toList();
+		}
+		catch (IOException ex) {
+			return List.of("(log unreadable: " + ex + ")");
 		}
 	}
 

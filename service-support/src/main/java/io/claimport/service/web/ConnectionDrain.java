@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -33,10 +34,27 @@ import org.springframework.context.SmartLifecycle;
  * lately, at most {@code callerIdleTime} plus the longest request in flight otherwise
  * (never more than {@code longest}, the shutdown phase's timeout).
  * <p>
+ * Then, before the web server's own graceful shutdown, the drain closes the connector's
+ * listening socket itself ({@link #closesListenerOf(Connector)}), so that a caller's new
+ * connection is refused (the gateway answers a clean 503), and waits until every
+ * connection accepted before that has had its request answered: nothing in flight and no
+ * request arrived for {@link #SETTLE}. The web server's graceful shutdown only waits for
+ * requests already inside a servlet, so without this a request on a connection accepted
+ * in the instant it closes would be cut off (502).
+ * <p>
  * Only requests through the connector count ({@link #valve()}, a Tomcat valve), not the
  * management port's probes, which callers do not pool.
  */
 public class ConnectionDrain implements SmartLifecycle {
+
+	/**
+	 * How long after the listening socket closed, and after the last request arrived, no
+	 * request may arrive before the drain ends: a connection accepted before the close
+	 * sends its request at once.
+	 */
+	static final Duration SETTLE = Duration.ofMillis(250);
+
+	private static final Duration STEP = Duration.ofMillis(50);
 
 	private static final Logger log = LoggerFactory.getLogger(ConnectionDrain.class);
 
@@ -49,6 +67,13 @@ public class ConnectionDrain implements SmartLifecycle {
 	private final AtomicInteger keptAliveInFlight = new AtomicInteger();
 
 	private final AtomicLong lastKeptAliveAnswer;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicLong lastArrival;
+
+	private volatile Runnable closeListener = () -> {
+	};
 
 	private volatile boolean draining;
 
@@ -63,6 +88,15 @@ public class ConnectionDrain implements SmartLifecycle {
 		this.longest = longest;
 		this.nanoTime = nanoTime;
 		this.lastKeptAliveAnswer = new AtomicLong(nanoTime.getAsLong() - callerIdleTime.toNanos());
+		this.lastArrival = new AtomicLong(nanoTime.getAsLong() - SETTLE.toNanos());
+	}
+
+	/**
+	 * The connector whose listening socket the drain closes once no caller can reuse a
+	 * kept-alive connection.
+	 */
+	public void closesListenerOf(Connector connector) {
+		this.closeListener = () -> connector.getProtocolHandler().closeServerSocketGraceful();
 	}
 
 	/**
@@ -90,6 +124,17 @@ public class ConnectionDrain implements SmartLifecycle {
 		}
 		long idle = this.nanoTime.getAsLong() - this.lastKeptAliveAnswer.get();
 		return Duration.ofNanos(Math.max(0, this.callerIdleTime.toNanos() - idle));
+	}
+
+	/**
+	 * Whether, {@code since} the listening socket closed, every request of a connection
+	 * accepted before has been answered: none in flight and none arrived for
+	 * {@link #SETTLE}.
+	 */
+	boolean settled(long since) {
+		long now = this.nanoTime.getAsLong();
+		long settle = SETTLE.toNanos();
+		return this.inFlight.get() == 0 && now - this.lastArrival.get() >= settle && now - since >= settle;
 	}
 
 	/**
@@ -125,14 +170,18 @@ public class ConnectionDrain implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.draining = true;
+		long began = this.nanoTime.getAsLong();
 		Duration waited = Duration.ZERO;
-		Duration remaining = remaining();
 		try {
+			Duration remaining = remaining();
 			while (!remaining.isZero() && waited.compareTo(this.longest) < 0) {
-				Duration step = remaining.compareTo(Duration.ofMillis(100)) < 0 ? remaining : Duration.ofMillis(100);
-				TimeUnit.NANOSECONDS.sleep(step.toNanos());
-				waited = waited.plus(step);
+				waited = waited.plus(pause(remaining));
 				remaining = remaining();
+			}
+			long closed = this.nanoTime.getAsLong();
+			this.closeListener.run();
+			while (!settled(closed) && waited.compareTo(this.longest) < 0) {
+				waited = waited.plus(pause(SETTLE));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -141,9 +190,14 @@ public class ConnectionDrain implements SmartLifecycle {
 		finally {
 			this.running = false;
 		}
-		if (!waited.isZero()) {
-			log.info("Drained kept-alive connections for {} ms before stopping the connector", waited.toMillis());
-		}
+		log.info("Drained connections for {} ms before stopping the connector",
+				Duration.ofNanos(this.nanoTime.getAsLong() - began).toMillis());
+	}
+
+	private static Duration pause(Duration atMost) throws InterruptedException {
+		Duration step = (atMost.compareTo(STEP) < 0) ? atMost : STEP;
+		TimeUnit.NANOSECONDS.sleep(step.toNanos());
+		return step;
 	}
 
 	@Override
@@ -168,6 +222,17 @@ public class ConnectionDrain implements SmartLifecycle {
 
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
+			inFlight.incrementAndGet();
+			lastArrival.accumulateAndGet(nanoTime.getAsLong(), Math::max);
+			try {
+				answer(request, response);
+			}
+			finally {
+				inFlight.decrementAndGet();
+			}
+		}
+
+		private void answer(Request request, Response response) throws IOException, ServletException {
 			if (arriving()) {
 				response.setHeader("Connection", "close");
 				getNext().invoke(request, response);

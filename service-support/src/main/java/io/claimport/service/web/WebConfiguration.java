@@ -84,8 +84,9 @@ public class WebConfiguration {
 
 	/**
 	 * The first step of a shutdown: callers are told to close their kept-alive
-	 * connections before the connector stops accepting ({@code SHUTDOWN_DRAIN}, longer
-	 * than the gateway's {@code UPSTREAM_MAX_IDLE_TIME}).
+	 * connections ({@code SHUTDOWN_DRAIN}, longer than the gateway's
+	 * {@code UPSTREAM_MAX_IDLE_TIME}), then the connector stops accepting and every
+	 * request of a connection it accepted is answered.
 	 */
 	@Bean
 	ConnectionDrain connectionDrain(@Value("${claimport.shutdown.drain:5s}") Duration callerIdleTime,
@@ -95,7 +96,10 @@ public class WebConfiguration {
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionDrainValve(ConnectionDrain drain) {
-		return (factory) -> factory.addEngineValves(drain.valve());
+		return (factory) -> {
+			factory.addEngineValves(drain.valve());
+			factory.addConnectorCustomizers(drain::closesListenerOf);
+		};
 	}
 
 	/**

@@ -34,6 +34,10 @@ class ConnectionDrainTest {
 	private final ConnectionDrain drain = new ConnectionDrain(Duration.ofSeconds(5), Duration.ofSeconds(30),
 			this.now::get);
 
+	private final CountDownLatch slowEntered = new CountDownLatch(1);
+
+	private final CountDownLatch slowReleased = new CountDownLatch(1);
+
 	@TempDir
 	Path baseDir;
 
@@ -76,7 +80,11 @@ class ConnectionDrainTest {
 		assertThat(this.drain.remaining()).isEqualTo(Duration.ofSeconds(5));
 		tick(Duration.ofSeconds(5));
 		assertThat(this.drain.remaining()).isZero();
-		join(stopping);
+		// then the listener closes and the drain settles
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			tick(ConnectionDrain.SETTLE);
+			return !stopping.isAlive();
+		});
 	}
 
 	@Test
@@ -124,6 +132,50 @@ class ConnectionDrainTest {
 		}
 	}
 
+	@Test
+	void overTomcatOnceNoCallerCanReuseAConnectionNewOnesAreRefusedAndOneAcceptedBeforeIsStillAnswered()
+			throws Exception {
+		ConnectionDrain realDrain = new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30));
+		int port = startTomcat(realDrain);
+		realDrain.closesListenerOf(this.tomcat.getConnector());
+		realDrain.start();
+		try (Socket accepted = new Socket("localhost", port)) {
+			accepted.setSoTimeout(5000);
+			CountDownLatch stopped = new CountDownLatch(1);
+			Thread stopping = new Thread(() -> {
+				realDrain.stop();
+				stopped.countDown();
+			});
+			stopping.start();
+			await().atMost(Duration.ofSeconds(5)).until(() -> refused(port));
+
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(accepted.getInputStream(), StandardCharsets.ISO_8859_1));
+			OutputStream out = accepted.getOutputStream();
+			out.write("GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			assertThat(this.slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(stopped.await(ConnectionDrain.SETTLE.toMillis() * 4, TimeUnit.MILLISECONDS))
+				.as("the drain, while a request of a connection accepted before the close runs")
+				.isFalse();
+
+			this.slowReleased.countDown();
+			List<String> answer = readAnswer(in);
+			assertThat(answer.get(0)).isEqualTo("HTTP/1.1 200 ");
+			assertThat(answer).contains("Connection: close");
+			assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	private static boolean refused(int port) {
+		try (Socket socket = new Socket("localhost", port)) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
 	private int startTomcat(ConnectionDrain realDrain) throws Exception {
 		this.tomcat = new Tomcat();
 		this.tomcat.setBaseDir(this.baseDir.toString());
@@ -133,19 +185,37 @@ class ConnectionDrainTest {
 		Tomcat.addServlet(context, "ok", new HttpServlet() {
 			@Override
 			protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+				if (request.getRequestURI().equals("/slow")) {
+					ConnectionDrainTest.this.slowEntered.countDown();
+					awaitRelease();
+				}
 				response.setContentType("text/plain");
 				response.getWriter().write("ok");
 			}
 		});
 		context.addServletMappingDecoded("/", "ok");
-		this.tomcat.getConnector();
+		// as Spring Boot binds it: when it starts, so that a graceful stop can close it
+		this.tomcat.getConnector().setProperty("bindOnInit", "false");
 		this.tomcat.start();
 		return this.tomcat.getConnector().getLocalPort();
+	}
+
+	private void awaitRelease() {
+		try {
+			this.slowReleased.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static List<String> exchange(OutputStream out, BufferedReader in) throws IOException {
 		out.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 		out.flush();
+		return readAnswer(in);
+	}
+
+	private static List<String> readAnswer(BufferedReader in) throws IOException {
 		List<String> head = new ArrayList<>();
 		int length = 0;
 		for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
@@ -162,16 +232,6 @@ class ConnectionDrainTest {
 
 	private void tick(Duration duration) {
 		this.now.addAndGet(duration.toNanos());
-	}
-
-	private static void join(Thread thread) {
-		try {
-			thread.join(TimeUnit.SECONDS.toMillis(5));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		assertThat(thread.isAlive()).isFalse();
 	}
 
 }
