@@ -27,6 +27,8 @@ public final class PlacedOrders implements AutoCloseable {
 
 	private final Purchases purchases;
 
+	private final Map<String, String> lineIds = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public PlacedOrders(Purchases purchases) {
 		this.purchases = purchases;
 	}
@@ -43,10 +45,7 @@ public final class PlacedOrders implements AutoCloseable {
 	}
 
 	public void place(String accountId, String orderId, Instant purchasedAt, Map<String, Integer> lines) {
-		List<OrderCreated.Line> orderLines = lines.entrySet()
-			.stream()
-			.map((line) -> new OrderCreated.Line(line.getKey(), line.getValue()))
-			.toList();
+		List<OrderCreated.Line> orderLines = lines(orderId, lines);
 		int quantity = lines.values().stream().mapToInt(Integer::intValue).sum();
 		this.events.send(EventTypes.ORDER_CREATED, accountId, orderId, new OrderCreated(orderId, null, "DELIVERED",
 				lines.size(), quantity, new BigDecimal("10.00"), "USD", purchasedAt, orderLines));
@@ -55,12 +54,25 @@ public final class PlacedOrders implements AutoCloseable {
 
 	/** The order changed in the store: these lines now, bought then (OrderUpdated). */
 	public void update(String accountId, String orderId, Instant purchasedAt, Map<String, Integer> lines) {
-		List<OrderCreated.Line> orderLines = lines.entrySet()
-			.stream()
-			.map((line) -> new OrderCreated.Line(line.getKey(), line.getValue()))
-			.toList();
+		List<OrderCreated.Line> orderLines = lines(orderId, lines);
 		this.events.send(EventTypes.ORDER_UPDATED, accountId, orderId, new OrderUpdated(orderId, List.of("lineItems"),
 				"DELIVERED", null, null, null, purchasedAt, orderLines));
+	}
+
+	/**
+	 * The order's line of the SKU, as the order service numbers them (a SKU keeps its
+	 * line when the order changes); its store id is {@code "store-"} and the SKU.
+	 */
+	public String lineId(String orderId, String sku) {
+		return this.lineIds.computeIfAbsent(orderId + "/" + sku, (key) -> PublicIds.next("li"));
+	}
+
+	private List<OrderCreated.Line> lines(String orderId, Map<String, Integer> lines) {
+		return lines.entrySet()
+			.stream()
+			.map((line) -> new OrderCreated.Line(lineId(orderId, line.getKey()), "store-" + line.getKey(),
+					line.getKey(), line.getValue()))
+			.toList();
 	}
 
 	public void awaitKnown(String accountId, String orderId) {

@@ -18,15 +18,19 @@ public final class EventTypes {
 	public static final EventType<ProductDeleted> PRODUCT_DELETED = new EventType<>("ProductDeleted",
 			ProductDeleted.class, Topics.PRODUCTS, "Product", 1);
 
-	/** Version 2 added the purchase time and the lines (SKU and quantity). */
+	/**
+	 * Version 2 added the purchase time and the lines (SKU and quantity); version 3 has
+	 * one line per line item, with its ids.
+	 */
 	public static final EventType<OrderCreated> ORDER_CREATED = new EventType<>("OrderCreated", OrderCreated.class,
-			Topics.ORDERS, "Order", 2);
+			Topics.ORDERS, "Order", 3);
 
 	public static final EventType<OrderStatusChanged> ORDER_STATUS_CHANGED = new EventType<>("OrderStatusChanged",
 			OrderStatusChanged.class, Topics.ORDERS, "Order", 1);
 
+	/** Version 2 has one line per line item, with its ids (as OrderCreated 3). */
 	public static final EventType<OrderUpdated> ORDER_UPDATED = new EventType<>("OrderUpdated", OrderUpdated.class,
-			Topics.ORDERS, "Order", 1);
+			Topics.ORDERS, "Order", 2);
 
 	public static final EventType<ClaimCreated> CLAIM_CREATED = new EventType<>("ClaimCreated", ClaimCreated.class,
 			Topics.CLAIMS, "Claim", 1);

@@ -111,7 +111,7 @@ public class Order implements Persistable<String> {
 		this.customerEmail = draft.customerEmail();
 		this.customerName = draft.customerName();
 		this.currency = (draft.currency() != null) ? draft.currency().toUpperCase(Locale.ROOT) : DEFAULT_CURRENCY;
-		this.lineItems = new ArrayList<>(draft.lineItems());
+		this.lineItems = LineItem.numbered(draft.lineItems(), List.of());
 		this.totalAmount = draft.total();
 		this.orderedAt = (draft.orderedAt() != null) ? draft.orderedAt() : now;
 		this.shippingAddress = draft.shippingAddress();
@@ -130,13 +130,11 @@ public class Order implements Persistable<String> {
 				this.totalAmount, this.currency, this.orderedAt, lines());
 	}
 
-	/** Each SKU of the order with how many of it, in the order of the lines. */
+	/** Each line of the order, with its ids, SKU and quantity. */
 	private List<OrderCreated.Line> lines() {
-		Map<String, Integer> quantities = new LinkedHashMap<>();
-		this.lineItems.forEach((line) -> quantities.merge(line.getSku(), line.getQuantity(), Integer::sum));
-		return quantities.entrySet()
-			.stream()
-			.map((line) -> new OrderCreated.Line(line.getKey(), line.getValue()))
+		return this.lineItems.stream()
+			.map((line) -> new OrderCreated.Line(line.getId(), line.getSourceItemId(), line.getSku(),
+					line.getQuantity()))
 			.toList();
 	}
 
@@ -189,7 +187,7 @@ public class Order implements Persistable<String> {
 			changed.add("currency");
 		}
 		if (!draft.lineItems().equals(this.lineItems)) {
-			this.lineItems = new ArrayList<>(draft.lineItems());
+			this.lineItems = LineItem.numbered(draft.lineItems(), this.lineItems);
 			this.totalAmount = draft.total();
 			changed.add("lineItems");
 		}

@@ -14,7 +14,8 @@ import io.claimport.service.bulk.ItemError;
  * one order per account: a draft repeating one the account has, or an earlier draft of
  * the same request, is refused, so re-sending a batch does not duplicate orders. An order
  * whose total the order book cannot hold is refused too: each line passes its own rules,
- * but their sum may not.
+ * but their sum may not. Two lines of one order with the same store id
+ * ({@code sourceItemId}) are refused: a claim could not say which it means.
  */
 public final class OrderImport {
 
@@ -54,6 +55,13 @@ public final class OrderImport {
 				result.refused.add(new ItemError(numbered.index(), "lineItems", "maxTotal", "lineItems add up to "
 						+ total.toPlainString() + ", more than the largest order total, " + MAX_TOTAL.toPlainString()));
 			}
+			else if (repeatedSourceItem(numbered.item()) >= 0) {
+				int line = repeatedSourceItem(numbered.item());
+				result.refused.add(new ItemError(numbered.index(), "lineItems[" + line + "].sourceItemId", "unique",
+						"lineItems[" + line + "].sourceItemId "
+								+ numbered.item().lineItems().get(line).getSourceItemId()
+								+ " names an earlier line of the same order"));
+			}
 			else if (number != null && !inRequest.add(number)) {
 				result.refused.add(new ItemError(numbered.index(), "orderNumber", "unique",
 						"orderNumber " + number + " appears more than once in this request"));
@@ -70,6 +78,19 @@ public final class OrderImport {
 			}
 		}
 		return result;
+	}
+
+	/** The position of the first line whose store id an earlier line has, or -1. */
+	private static int repeatedSourceItem(OrderDraft draft) {
+		Set<String> seen = new HashSet<>();
+		List<LineItem> lines = draft.lineItems();
+		for (int i = 0; i < lines.size(); i++) {
+			String id = lines.get(i).getSourceItemId();
+			if (id != null && !seen.add(id)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	public List<Indexed<OrderDraft>> accepted() {

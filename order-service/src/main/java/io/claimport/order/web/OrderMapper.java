@@ -21,7 +21,7 @@ interface OrderMapper {
 	ShippingAddress toAddress(AddressRequest address);
 
 	default LineItem toLineItem(OrderRequest.LineItemRequest item) {
-		return new LineItem(item.sku(), item.name(), item.quantity(), item.price());
+		return new LineItem(item.sourceItemId(), item.sku(), item.name(), item.quantity(), item.price());
 	}
 
 	@Mapping(target = "customer.email", source = "customerEmail")

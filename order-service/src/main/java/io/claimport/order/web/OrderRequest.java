@@ -31,8 +31,12 @@ record OrderRequest(
 
 	}
 
-	record LineItemRequest(@NotBlank @Size(max = 64) String sku, @Size(max = 200) String name,
-			@NotNull @Min(1) @Max(100_000) Integer quantity,
+	/**
+	 * @param sourceItemId the store's id of the line (a Shopify or WooCommerce line item
+	 * id), which claims may name it by
+	 */
+	record LineItemRequest(@Size(min = 1, max = 64) String sourceItemId, @NotBlank @Size(max = 64) String sku,
+			@Size(max = 200) String name, @NotNull @Min(1) @Max(100_000) Integer quantity,
 			@NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price) {
 
 	}

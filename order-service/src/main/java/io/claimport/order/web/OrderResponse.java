@@ -17,7 +17,7 @@ record OrderResponse(String id, String orderNumber, String status, Customer cust
 
 	}
 
-	record LineItem(String sku, String name, int quantity, BigDecimal price) {
+	record LineItem(String id, String sourceItemId, String sku, String name, int quantity, BigDecimal price) {
 
 	}
 

@@ -53,6 +53,20 @@ class OrderTest {
 			.containsExactly("0:lineItems:maxTotal", "2:lineItems:maxTotal");
 	}
 
+	@Test
+	void refusesAnOrderWithTwoLinesOfOneStoreIdNamingTheSecondLine() {
+		OrderImport decision = OrderImport.decide(List.of(new Indexed<>(0,
+				draft("1",
+						List.of(new LineItem("9001", "A", null, 1, BigDecimal.ONE),
+								new LineItem("9002", "B", null, 1, BigDecimal.ONE),
+								new LineItem("9001", "C", null, 1, BigDecimal.ONE))))),
+				Set.of());
+
+		assertThat(decision.accepted()).isEmpty();
+		assertThat(decision.refused()).extracting((error) -> error.field() + ":" + error.rule())
+			.containsExactly("lineItems[2].sourceItemId:unique");
+	}
+
 	private static Indexed<OrderDraft> numbered(int index, String number) {
 		return new Indexed<>(index, draft(number, List.of(new LineItem("A", null, 1, BigDecimal.ONE))));
 	}

@@ -139,6 +139,40 @@ class OrderLifeCycleIT {
 	}
 
 	@Test
+	void everyLineHasAnIdThatAnUpsertKeepsAndTheOrdersEventsCarry() {
+		Map<String, Object> order = order("2201");
+		order.put("lineItems", List.of(line("9001", "WHP-001", 1), line(null, "CASE-01", 1)));
+		String id = place(order);
+		JsonNode placed = this.api.get("/api/v1/orders/" + id).json().get("lineItems");
+		String headphones = placed.get(0).get("id").asString();
+		assertThat(placed.findValuesAsString("id")).allMatch((line) -> line.startsWith("li_")).doesNotHaveDuplicates();
+		assertThat(placed.get(0).get("sourceItemId").asString()).isEqualTo("9001");
+
+		Map<String, Object> changed = order("2201");
+		changed.put("lineItems", List.of(line("9003", "CABLE-01", 1), line("9001", "WHP-001", 2)));
+		ApiClient.Response upserted = this.api.post("/api/v1/orders?mode=upsert", List.of(changed));
+		Map<String, Object> twice = order("2202");
+		twice.put("lineItems", List.of(line("9001", "A", 1), line("9001", "B", 1)));
+		ApiClient.Response repeated = this.api.post("/api/v1/orders", List.of(twice));
+
+		assertThat(upserted.json().get("updated").get(0).asString()).isEqualTo(id);
+		JsonNode now = this.api.get("/api/v1/orders/" + id).json().get("lineItems");
+		assertThat(now.get(1).get("id").asString()).as("the store's line 9001, its quantity changed")
+			.isEqualTo(headphones);
+		assertThat(now.get(0).get("id").asString()).startsWith("li_").isNotIn(placed.findValuesAsString("id"));
+		assertThat(repeated.status()).isEqualTo(422);
+		assertThat(repeated.json().get("errors").get(0).get("field").asString()).isEqualTo("lineItems[1].sourceItemId");
+		try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), Topics.ORDERS)) {
+			List<TopicReader.Received> events = await().atMost(Duration.ofSeconds(30))
+				.until(() -> reader.records().stream().filter((r) -> id.equals(r.key())).toList(),
+						(found) -> found.size() == 2);
+			assertThat(events.get(0).headers().get("ce_schemaversion")).isEqualTo("3");
+			assertThat(events.get(0).value()).contains("\"id\":\"" + headphones + "\"", "\"sourceItemId\":\"9001\"");
+			assertThat(events.get(1).value()).contains("\"id\":\"" + headphones + "\"", "\"quantity\":2");
+		}
+	}
+
+	@Test
 	void theLifeCycleIsPublishedAndAnotherAccountsOrderIs404() {
 		String id = place(order("2004"));
 		JsonNode lifecycle = this.api.get("/api/v1/orders/statuses").json();
@@ -162,6 +196,15 @@ class OrderLifeCycleIT {
 	private static Map<String, Object> address(String line1) {
 		return Map.of("name", "Ann Lee", "line1", line1, "city", "Springfield", "region", "IL", "postalCode", "62701",
 				"country", "US");
+	}
+
+	private static Map<String, Object> line(String sourceItemId, String sku, int quantity) {
+		Map<String, Object> line = new HashMap<>(
+				Map.of("sku", sku, "quantity", quantity, "price", new BigDecimal("9.99")));
+		if (sourceItemId != null) {
+			line.put("sourceItemId", sourceItemId);
+		}
+		return line;
 	}
 
 	private static Map<String, Object> order(String number) {

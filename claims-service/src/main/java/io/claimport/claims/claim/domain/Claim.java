@@ -185,7 +185,9 @@ public class Claim implements Persistable<String> {
 		this.otaDescription = draft.otaDescription();
 		this.externalSource = API_SOURCE;
 		this.policyId = draft.policyId();
-		draft.claimItems().forEach((item) -> this.claimItems.add(new ClaimItem(item.itemId(), item.quantity(), now)));
+		draft.claimItems()
+			.forEach((item) -> this.claimItems
+				.add(new ClaimItem(item.itemId(), item.lineItemId(), item.quantity(), now)));
 		this.history.add(new ClaimChange(now, null, ClaimState.NEW, null, filedBy));
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -211,7 +213,7 @@ public class Claim implements Persistable<String> {
 		this.claimFiledFrom = draft.claimFiledFrom();
 		this.offline = details;
 		String itemId = firstGiven(details.item().sku(), details.item().sourceItemId(), details.item().name());
-		this.claimItems.add(new ClaimItem(itemId, 1, now));
+		this.claimItems.add(new ClaimItem(itemId, null, 1, now));
 		this.history.add(new ClaimChange(now, null, ClaimState.NEW, "filed offline", filedBy));
 		this.createdAt = now;
 		this.updatedAt = now;

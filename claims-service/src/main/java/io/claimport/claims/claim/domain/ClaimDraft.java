@@ -7,7 +7,16 @@ public record ClaimDraft(String orderId, String sourceOrderId, String sourceOrde
 		String authorEmail, String claimDescription, String claimType, boolean isOta, String otaDescription,
 		String policyId, List<Item> claimItems) {
 
-	public record Item(String itemId, int quantity) {
+	/**
+	 * One item claimed: how the integrator named it and how many.
+	 *
+	 * @param lineItemId the line of the order it is, once known
+	 */
+	public record Item(String itemId, int quantity, String lineItemId) {
+
+		public Item(String itemId, int quantity) {
+			this(itemId, quantity, null);
+		}
 
 	}
 

@@ -6,7 +6,10 @@ import io.claimport.common.id.PublicIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** One item of the order that a claim is about, and how many of it. */
+/**
+ * One item of the order that a claim is about, as the claim named it, the line of the
+ * order it is, and how many of it.
+ */
 @Embeddable
 public class ClaimItem {
 
@@ -16,6 +19,9 @@ public class ClaimItem {
 
 	@Column(name = "item_id")
 	private String itemId;
+
+	@Column(name = "line_item_id")
+	private String lineItemId;
 
 	private int quantity;
 
@@ -28,9 +34,10 @@ public class ClaimItem {
 	protected ClaimItem() {
 	}
 
-	ClaimItem(String itemId, int quantity, Instant now) {
+	ClaimItem(String itemId, String lineItemId, int quantity, Instant now) {
 		this.id = PublicIds.next(ID_PREFIX);
 		this.itemId = itemId;
+		this.lineItemId = lineItemId;
 		this.quantity = quantity;
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -42,6 +49,14 @@ public class ClaimItem {
 
 	public String getItemId() {
 		return this.itemId;
+	}
+
+	/**
+	 * The line of the order this item is ({@code li_…}), however the claim named it; null
+	 * if the order's lines were not known or had no ids when the claim was filed.
+	 */
+	public String getLineItemId() {
+		return this.lineItemId;
 	}
 
 	public int getQuantity() {

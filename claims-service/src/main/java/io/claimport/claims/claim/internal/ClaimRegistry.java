@@ -79,11 +79,8 @@ public class ClaimRegistry {
 				claimed.put(ClaimFiling.key((String) row[0], (String) row[1]), ((Number) row[2]).intValue());
 			}
 		}
-		Set<String> warrantySkus = drafts.stream()
-			.filter((draft) -> ClaimFiling.WARRANTY.equals(draft.item().claimType()))
-			.flatMap((draft) -> draft.item().claimItems().stream().map(ClaimDraft.Item::itemId))
-			.collect(Collectors.toSet());
-		Map<String, KnownProduct> products = this.purchases.products(accountId, warrantySkus);
+		Map<String, KnownProduct> products = this.purchases.products(accountId,
+				ClaimFiling.warrantySkus(drafts, orders));
 		ClaimFiling decision = ClaimFiling.decide(drafts, orders, claimed, products, now);
 		List<Claim> filed = decision.accepted()
 			.stream()

@@ -20,13 +20,14 @@ interface ClaimRepository extends JpaRepository<Claim, String>, JpaSpecification
 	Optional<Claim> findByIdAndAccountId(String id, String accountId);
 
 	/**
-	 * How much of each SKU of these orders the account's claims cover, but those denied
-	 * or dismissed: rows of order id, SKU and quantity.
+	 * How much of each line of these orders the account's claims cover, but those denied
+	 * or dismissed: rows of order id, line (its id, or the SKU a claim named a line
+	 * without id by) and quantity.
 	 */
 	@Query("""
-			select c.orderId, i.itemId, sum(i.quantity) from Claim c join c.claimItems i
+			select c.orderId, coalesce(i.lineItemId, i.itemId), sum(i.quantity) from Claim c join c.claimItems i
 			where c.accountId = :accountId and c.orderId in :orderIds and c.claimState not in :notCovering
-			group by c.orderId, i.itemId
+			group by c.orderId, coalesce(i.lineItemId, i.itemId)
 			""")
 	List<Object[]> claimedQuantities(@Param("accountId") String accountId,
 			@Param("orderIds") Collection<String> orderIds, @Param("notCovering") Collection<ClaimState> notCovering);

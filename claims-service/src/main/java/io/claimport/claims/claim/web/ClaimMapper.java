@@ -20,7 +20,9 @@ interface ClaimMapper {
 	@Mapping(target = "isOta", expression = "java(Boolean.TRUE.equals(request.isOta()))")
 	ClaimDraft toDraft(ClaimRequest request);
 
-	ClaimDraft.Item toDraft(ClaimRequest.Item item);
+	default ClaimDraft.Item toDraft(ClaimRequest.Item item) {
+		return new ClaimDraft.Item(item.itemId(), item.quantity());
+	}
 
 	@Mapping(target = "storeId", expression = "java(storeId(claim))")
 	@Mapping(target = "isOta", source = "ota")
@@ -63,8 +65,8 @@ interface ClaimMapper {
 	}
 
 	private ClaimNode.Item item(Claim claim, ClaimItem item) {
-		return new ClaimNode.Item(item.getId(), claim.getId(), item.getItemId(), item.getQuantity(),
-				item.getCreatedAt(), item.getUpdatedAt(), null);
+		return new ClaimNode.Item(item.getId(), claim.getId(), item.getItemId(), item.getLineItemId(),
+				item.getQuantity(), item.getCreatedAt(), item.getUpdatedAt(), null);
 	}
 
 	private ClaimNode.Resolution resolution(Claim claim, ClaimResolution resolution) {

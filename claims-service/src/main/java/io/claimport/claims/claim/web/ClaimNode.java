@@ -22,8 +22,8 @@ record ClaimNode(String id, String storeId, String orderId, String sourceOrderId
 		OfflineDetails.Customer customer, OfflineDetails.Item item, OfflineDetails.Warranty warranty,
 		OfflineDetails.Address shippingAddress, String signature, OfflineDetails.Options options) {
 
-	record Item(String id, String claimId, String itemId, int quantity, Instant createdAt, Instant updatedAt,
-			Instant deletedAt) {
+	record Item(String id, String claimId, String itemId, String lineItemId, int quantity, Instant createdAt,
+			Instant updatedAt, Instant deletedAt) {
 
 	}
 

@@ -2,6 +2,7 @@ package io.claimport.claims.purchase.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -66,12 +67,14 @@ public class PurchaseStore {
 	private void putLines(String accountId, String orderId, List<OrderCreated.Line> lines) {
 		for (OrderCreated.Line line : lines) {
 			this.jdbc.sql("""
-					INSERT INTO known_order_line (account_id, order_id, sku, quantity)
-					VALUES (:account, :order, :sku, :quantity)
-					ON CONFLICT (account_id, order_id, sku) DO NOTHING
+					INSERT INTO known_order_line (account_id, order_id, line_id, source_item_id, sku, quantity)
+					VALUES (:account, :order, :line, :source, :sku, :quantity)
+					ON CONFLICT (account_id, order_id, (coalesce(line_id, sku))) DO NOTHING
 					""")
 				.param("account", accountId)
 				.param("order", orderId)
+				.param("line", line.id())
+				.param("source", line.sourceItemId())
 				.param("sku", line.sku())
 				.param("quantity", line.quantity())
 				.update();
@@ -106,16 +109,19 @@ public class PurchaseStore {
 			.param("account", accountId)
 			.param("orders", orderIds)
 			.query((rs, row) -> new KnownOrder(rs.getString("order_id"), rs.getTimestamp("purchased_at").toInstant(),
-					rs.getBoolean("lines_known") ? new HashMap<>() : null))
+					rs.getBoolean("lines_known") ? new ArrayList<>() : null))
 			.list()
 			.forEach((order) -> orders.put(order.orderId(), order));
 		this.jdbc.sql("""
-				SELECT order_id, sku, quantity FROM known_order_line
+				SELECT order_id, line_id, source_item_id, sku, quantity FROM known_order_line
 				WHERE account_id = :account AND order_id IN (:orders)
+				ORDER BY order_id, coalesce(line_id, sku)
 				""").param("account", accountId).param("orders", orderIds).query((rs, row) -> {
 			KnownOrder order = orders.get(rs.getString("order_id"));
-			if (order != null && order.quantities() != null) {
-				order.quantities().put(rs.getString("sku"), rs.getInt("quantity"));
+			if (order != null && order.linesKnown()) {
+				order.lines()
+					.add(new KnownOrder.Line(rs.getString("line_id"), rs.getString("source_item_id"),
+							rs.getString("sku"), rs.getInt("quantity")));
 			}
 			return null;
 		}).list();

@@ -71,6 +71,24 @@ class ClaimChecksIT {
 	}
 
 	@Test
+	void aClaimNamesALineByItsIdTheStoresIdOrItsSkuAndAnswersWhichLineItIs() {
+		String order = this.desk.placeOrder("SKU-1", "SKU-2");
+		String line = this.desk.orders().lineId(order, "SKU-1");
+
+		ApiClient.Response filed = this.desk.api()
+			.post("/api/v1/claims", List.of(claim(order, null, line, 4), claim(order, null, "store-SKU-1", 4),
+					claim(order, null, "SKU-1", 3)));
+
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		assertThat(filed.json().get("summary").get("created").asInt()).as("ten ordered, eight claimed").isEqualTo(2);
+		assertThat(filed.json().get("errors").get(0).get("rule").asString()).isEqualTo("exceeds-order");
+		String byStoreId = filed.json().get("created").get(1).asString();
+		JsonNode item = this.desk.api().get("/api/v1/claims/" + byStoreId).json().findValue("claimItems").get(0);
+		assertThat(item.get("itemId").asString()).isEqualTo("store-SKU-1");
+		assertThat(item.get("lineItemId").asString()).isEqualTo(line);
+	}
+
+	@Test
 	void anOrderChangedInTheStoreIsClaimedAgainstItsNewLines() {
 		String order = this.desk.placeOrder("SKU-1", "SKU-2");
 
