@@ -133,6 +133,31 @@ class KeyManagementIT extends GatewayTest {
 	}
 
 	@Test
+	void walksTheKeysWithCursorsOldestFirstAndNamesABadCursor() {
+		ApiClient owner = keyed(newAccountKey("BUSINESS"));
+		for (String name : List.of("Second", "Third", "Fourth")) {
+			assertThat(owner.post("/api/v1/keys", Map.of("name", name)).status()).isEqualTo(201);
+		}
+
+		JsonNode first = owner.get("/api/v1/keys?first=3").json();
+		JsonNode rest = owner.get("/api/v1/keys?first=3&after=" + first.get("pageInfo").get("endCursor").asString())
+			.json();
+		JsonNode back = owner.get("/api/v1/keys?last=2&before=" + rest.get("pageInfo").get("startCursor").asString())
+			.json();
+		ApiClient.Response bad = owner.get("/api/v1/keys?first=0");
+
+		assertThat(first.get("edges").findValuesAsString("name")).containsExactly("Default key", "Second", "Third");
+		assertThat(first.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
+		assertThat(rest.get("edges").findValuesAsString("name")).containsExactly("Fourth");
+		assertThat(rest.get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
+		assertThat(rest.get("pageInfo").get("hasPreviousPage").asBoolean()).isTrue();
+		assertThat(back.get("edges").findValuesAsString("name")).containsExactly("Second", "Third");
+		assertThat(back.get("edges").get(0).get("node").has("usageToday")).isTrue();
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("first");
+	}
+
+	@Test
 	void anotherAccountsKeyIsNotFound() {
 		ApiClient owner = keyed(newAccountKey("BUSINESS"));
 		ApiClient stranger = keyed(newAccountKey("BUSINESS"));

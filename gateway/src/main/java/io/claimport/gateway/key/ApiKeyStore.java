@@ -5,10 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
+import io.claimport.common.page.KeysetSql;
 import io.claimport.gateway.network.IpAllowlist;
 import io.claimport.gateway.plan.Plan;
 
@@ -17,6 +22,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class ApiKeyStore {
+
+	/** The one order of the key list, as its cursors name it. */
+	static final String CREATED_AT = "createdAt";
 
 	private static final String SELECT = "SELECT k.*, a.plan FROM api_key k JOIN account a ON a.id = k.account_id ";
 
@@ -59,6 +67,28 @@ class ApiKeyStore {
 			.param("keyId", keyId)
 			.query(ApiKeyStore::row)
 			.optional();
+	}
+
+	/**
+	 * A page of the account's unrevoked keys beyond the cursor, oldest first (their
+	 * creation time, then their id).
+	 */
+	Connection<ApiKey> unrevoked(String accountId, CursorPage page) {
+		Object value = (page.cursor() != null) ? Timestamp.from(Instant.parse(page.cursor().value())) : null;
+		KeysetSql keyset = new KeysetSql("k.created_at", "k.id", true, page, value);
+		Map<String, Object> params = new HashMap<>(keyset.params());
+		params.put("accountId", accountId);
+		String unrevoked = "WHERE k.account_id = :accountId AND k.revoked_at IS NULL AND ";
+		List<ApiKey> fetched = this.jdbc
+			.sql(SELECT + unrevoked + keyset.beyond() + " ORDER BY " + keyset.orderBy() + " LIMIT " + keyset.limit())
+			.params(params)
+			.query(ApiKeyStore::row)
+			.list();
+		boolean behind = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_key k " + unrevoked + keyset.behind() + ")")
+			.params(params)
+			.query(Boolean.class)
+			.single();
+		return keyset.connection(fetched, behind, CREATED_AT, (key) -> key.createdAt().toString(), ApiKey::id);
 	}
 
 	List<ApiKey> unrevoked(String accountId) {

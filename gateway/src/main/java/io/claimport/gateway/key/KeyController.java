@@ -2,14 +2,21 @@ package io.claimport.gateway.key;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.claimport.common.identity.CallerIdentity;
+import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
+import io.claimport.common.page.CursorParams;
+import io.claimport.common.problem.FieldViolation;
 import io.claimport.gateway.usage.KeyUsage;
 import io.claimport.gateway.usage.UsageCounters;
 import io.claimport.gateway.web.ExchangeAttributes;
+import io.claimport.gateway.web.InvalidRequestException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -21,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,9 +59,16 @@ class KeyController {
 		return create(caller.accountId(), request);
 	}
 
+	/**
+	 * The account's keys, oldest first: all of them ({@code data}), or walked with
+	 * cursors ({@code first}/{@code after}, {@code last}/{@code before}) as a connection
+	 * of edges and pageInfo.
+	 */
 	@GetMapping("/api/v1/keys")
-	Mono<KeyList> list(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller) {
-		return list(caller.accountId());
+	Mono<Object> list(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller,
+			@RequestParam(required = false) String first, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String last, @RequestParam(required = false) String before) {
+		return list(caller.accountId(), first, after, last, before);
 	}
 
 	@GetMapping("/api/v1/keys/{keyId}")
@@ -88,8 +103,34 @@ class KeyController {
 	}
 
 	@GetMapping("/admin/v1/accounts/{accountId}/keys")
-	Mono<KeyList> list(@PathVariable String accountId) {
+	Mono<Object> list(@PathVariable String accountId, @RequestParam(required = false) String first,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String last,
+			@RequestParam(required = false) String before) {
+		if (CursorParams.given(first, after, last, before)) {
+			CursorPage page = page(first, after, last, before);
+			return blocking(() -> {
+				Connection<ApiKey> found = this.keys.list(accountId, page);
+				List<KeyView> views = views(found.edges().stream().map(Connection.Edge::node).toList());
+				Map<String, KeyView> byId = new HashMap<>();
+				views.forEach((view) -> byId.put(view.id(), view));
+				return found.map((key) -> byId.get(key.id()));
+			});
+		}
 		return blocking(() -> new KeyList(views(this.keys.list(accountId))));
+	}
+
+	/**
+	 * Reads the cursor parameters of the key list.
+	 * @throws InvalidRequestException naming each unusable one
+	 */
+	private static CursorPage page(String first, String after, String last, String before) {
+		List<FieldViolation> violations = new ArrayList<>();
+		CursorPage page = CursorParams.read(first, after, last, before, ApiKeyStore.CREATED_AT, Instant::parse,
+				violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		return page;
 	}
 
 	@GetMapping("/admin/v1/accounts/{accountId}/keys/{keyId}")

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
 import io.claimport.common.problem.ProblemTypes;
 import io.claimport.gateway.GatewayProperties;
 import io.claimport.gateway.plan.Plan;
@@ -70,6 +72,15 @@ public class KeyManagement {
 			throw accountNotFound(accountId);
 		}
 		return this.store.unrevoked(accountId);
+	}
+
+	/** A page of the account's unrevoked keys beyond a cursor, oldest first. */
+	@Transactional(readOnly = true)
+	public Connection<ApiKey> list(String accountId, CursorPage page) {
+		if (this.store.planOf(accountId).isEmpty()) {
+			throw accountNotFound(accountId);
+		}
+		return this.store.unrevoked(accountId, page);
 	}
 
 	@Transactional(readOnly = true)

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
+import io.claimport.common.page.CursorParams;
 import io.claimport.common.page.PageResponse;
 import io.claimport.common.problem.FieldViolation;
 import io.claimport.service.web.OffsetPaging;
@@ -44,7 +46,7 @@ public record ListPaging<T>(SortKey<T> sort, CursorPage cursorPage, int page, in
 		}
 		CursorPage cursorPage = null;
 		if (cursors && order != null) {
-			cursorPage = CursorParams.read(first, after, last, before, order, violations);
+			cursorPage = CursorParams.read(first, after, last, before, order.parameter(), order.parse(), violations);
 		}
 		return new ListPaging<>(order, cursorPage, (page != null) ? page : 0,
 				(size != null) ? size : CursorParams.DEFAULT_SIZE);

@@ -1,18 +1,24 @@
 package io.claimport.audit.request.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 import io.claimport.audit.request.domain.StorableRequest;
 import io.claimport.common.event.LoggedRequests;
 import io.claimport.common.event.RequestLogged;
-import io.claimport.common.page.PageResponse;
+import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
 import io.claimport.service.messaging.ProcessedEventLedger;
 import io.claimport.service.messaging.ReceivedEvent;
+import io.claimport.service.page.SortKey;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,27 +77,45 @@ public class RequestLog {
 			.end();
 	}
 
-	/** One account's requests, newest first. */
+	/** How the request log is ordered: by when the gateway received a request. */
+	public static final SortKey<RequestLogged> RECEIVED_AT = new SortKey<>("receivedAt", "received_at", false,
+			RequestLogged::receivedAt, Instant::parse);
+
+	/** One account's requests, a page beyond a cursor. */
 	@Transactional(readOnly = true)
-	public PageResponse<RequestLogged> forAccount(String accountId, Integer status, String keyId, int page, int size) {
+	public Connection<RequestLogged> forAccount(String accountId, Integer status, String keyId,
+			SortKey<RequestLogged> sort, CursorPage page) {
 		// without an account the filter would match every account's requests
+		Objects.requireNonNull(accountId, "accountId");
+		return this.store.walk(new RequestLogStore.Filter(accountId, status, keyId), sort, page);
+	}
+
+	/** One account's requests by numbered page, newest first (deprecated). */
+	@Transactional(readOnly = true)
+	public Page<RequestLogged> forAccount(String accountId, Integer status, String keyId, int page, int size) {
 		Objects.requireNonNull(accountId, "accountId");
 		return find(new RequestLogStore.Filter(accountId, status, keyId), page, size);
 	}
 
 	/**
-	 * Every request, the unidentified ones too, newest first; filtered by account when
-	 * one is given. For operators only.
+	 * Every request, the unidentified ones too, a page beyond a cursor; filtered by
+	 * account when one is given. For operators only.
 	 */
 	@Transactional(readOnly = true)
-	public PageResponse<RequestLogged> forOperators(String accountId, Integer status, String keyId, int page,
-			int size) {
+	public Connection<RequestLogged> forOperators(String accountId, Integer status, String keyId,
+			SortKey<RequestLogged> sort, CursorPage page) {
+		return this.store.walk(new RequestLogStore.Filter(accountId, status, keyId), sort, page);
+	}
+
+	/** Every request by numbered page, newest first (deprecated). For operators only. */
+	@Transactional(readOnly = true)
+	public Page<RequestLogged> forOperators(String accountId, Integer status, String keyId, int page, int size) {
 		return find(new RequestLogStore.Filter(accountId, status, keyId), page, size);
 	}
 
-	private PageResponse<RequestLogged> find(RequestLogStore.Filter filter, int page, int size) {
+	private Page<RequestLogged> find(RequestLogStore.Filter filter, int page, int size) {
 		RequestLogStore.Page found = this.store.find(filter, page, size);
-		return PageResponse.of(found.entries(), page, size, found.total());
+		return new PageImpl<>(found.entries(), PageRequest.of(page, size), found.total());
 	}
 
 }

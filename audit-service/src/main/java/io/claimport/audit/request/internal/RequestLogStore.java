@@ -3,11 +3,16 @@ package io.claimport.audit.request.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.claimport.common.event.RequestLogged;
+import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
+import io.claimport.common.page.KeysetSql;
+import io.claimport.service.page.SortKey;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -57,20 +62,8 @@ class RequestLogStore {
 	 * Newest first; a null filter matches everything, a null account means every account.
 	 */
 	Page find(Filter filter, int page, int size) {
-		StringBuilder where = new StringBuilder(" WHERE true");
 		Map<String, Object> params = new HashMap<>();
-		if (filter.accountId() != null) {
-			where.append(" AND account_id = :accountId");
-			params.put("accountId", filter.accountId());
-		}
-		if (filter.status() != null) {
-			where.append(" AND status = :status");
-			params.put("status", filter.status());
-		}
-		if (filter.keyId() != null) {
-			where.append(" AND key_id = :keyId");
-			params.put("keyId", filter.keyId());
-		}
+		String where = where(filter, params);
 		long total = this.jdbc.sql("SELECT count(*) FROM request_log" + where)
 			.params(params)
 			.query(Long.class)
@@ -84,6 +77,48 @@ class RequestLogStore {
 			.query(RequestLogStore::row)
 			.list();
 		return new Page(entries, total);
+	}
+
+	/**
+	 * A page of the entries matching the filter, beyond the keyset's cursor, through the
+	 * index on (account, received_at, request_id).
+	 */
+	Connection<RequestLogged> walk(Filter filter, SortKey<RequestLogged> sort, CursorPage page) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		Object value = (page.cursor() != null) ? Timestamp.from(Instant.parse(page.cursor().value())) : null;
+		KeysetSql keyset = new KeysetSql("received_at", "request_id", sort.ascending(), page, value);
+		params.putAll(keyset.params());
+		List<RequestLogged> fetched = this.jdbc
+			.sql("SELECT * FROM request_log" + where + " AND " + keyset.beyond() + " ORDER BY " + keyset.orderBy()
+					+ " LIMIT " + keyset.limit())
+			.params(params)
+			.query(RequestLogStore::row)
+			.list();
+		boolean behind = this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM request_log" + where + " AND " + keyset.behind() + ")")
+			.params(params)
+			.query(Boolean.class)
+			.single();
+		return keyset.connection(fetched, behind, sort.parameter(), (entry) -> entry.receivedAt().toString(),
+				RequestLogged::requestId);
+	}
+
+	private static String where(Filter filter, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" WHERE true");
+		if (filter.accountId() != null) {
+			where.append(" AND account_id = :accountId");
+			params.put("accountId", filter.accountId());
+		}
+		if (filter.status() != null) {
+			where.append(" AND status = :status");
+			params.put("status", filter.status());
+		}
+		if (filter.keyId() != null) {
+			where.append(" AND key_id = :keyId");
+			params.put("keyId", filter.keyId());
+		}
+		return where.toString();
 	}
 
 	private static RequestLogged row(ResultSet rs, int rowNum) throws SQLException {

@@ -3,11 +3,11 @@ package io.claimport.audit.request.web;
 import io.claimport.audit.request.internal.RequestLog;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
-import io.claimport.common.page.PageResponse;
-import io.claimport.service.web.OffsetPaging;
+import io.claimport.service.page.ListPaging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,15 +28,20 @@ class OperatorAuditController {
 	}
 
 	@GetMapping("/ops/v1/requests")
-	PageResponse<RequestLogged> requests(CallerIdentity caller, @RequestParam(required = false) String accountId,
+	ResponseEntity<?> requests(CallerIdentity caller, @RequestParam(required = false) String accountId,
 			@RequestParam(required = false) @Min(100) @Max(599) Integer status,
-			@RequestParam(required = false) String keyId, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+			@RequestParam(required = false) String keyId, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String first, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String last, @RequestParam(required = false) String before,
+			@RequestParam(required = false) @Min(0) Integer page,
+			@RequestParam(required = false) @Min(1) @Max(200) Integer size) {
 		if (!caller.isOperator()) {
 			throw new AccessDeniedException("Only operators can read every account's requests.");
 		}
-		OffsetPaging.check(page, size);
-		return this.requestLog.forOperators(accountId, status, keyId, page, size);
+		ListPaging<RequestLogged> paging = RequestLogPaging.read(sort, first, after, last, before, page, size);
+		return paging.answer(
+				(cursorPage) -> this.requestLog.forOperators(accountId, status, keyId, paging.sort(), cursorPage),
+				(number, length) -> this.requestLog.forOperators(accountId, status, keyId, number, length));
 	}
 
 }

@@ -1,12 +1,16 @@
 package io.claimport.audit.usage.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
 import io.claimport.audit.request.domain.StorableRequest;
 import io.claimport.common.event.LoggedRequests;
+import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
 import io.claimport.service.messaging.ProcessedEventLedger;
 import io.claimport.service.messaging.ReceivedEvent;
+import io.claimport.service.page.SortKey;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class KeyUsage {
+
+	/** How usage rows are ordered: by day, then key. */
+	public static final SortKey<UsageRow> DAY = new SortKey<>("day", "day", true, UsageRow::day, LocalDate::parse);
 
 	static final String CONSUMER = "audit-key-usage";
 
@@ -45,6 +52,14 @@ public class KeyUsage {
 	public List<UsageRow> forAccount(String accountId, String keyId, UsagePeriod period) {
 		Objects.requireNonNull(accountId, "accountId");
 		return this.store.find(accountId, keyId, period);
+	}
+
+	/** A page of the account's usage rows of the period beyond a cursor. */
+	@Transactional(readOnly = true)
+	public Connection<UsageRow> forAccount(String accountId, String keyId, UsagePeriod period, SortKey<UsageRow> sort,
+			CursorPage page) {
+		Objects.requireNonNull(accountId, "accountId");
+		return this.store.walk(accountId, keyId, period, sort, page);
 	}
 
 }

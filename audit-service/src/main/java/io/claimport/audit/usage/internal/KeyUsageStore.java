@@ -1,14 +1,30 @@
 package io.claimport.audit.usage.internal;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
+import io.claimport.common.page.KeysetSql;
+import io.claimport.service.page.SortKey;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class KeyUsageStore {
+
+	/** The account's rows of the period: of one key, when one is given. */
+	private static final String SELECT = """
+			SELECT * FROM key_usage_day
+			WHERE account_id = :accountId AND (CAST(:keyId AS VARCHAR) IS NULL OR key_id = :keyId)
+			  AND day BETWEEN :from AND :to""";
 
 	private final JdbcClient jdbc;
 
@@ -42,20 +58,44 @@ class KeyUsageStore {
 
 	/** Oldest day first; every key of the account when keyId is null. */
 	List<UsageRow> find(String accountId, String keyId, UsagePeriod period) {
-		return this.jdbc.sql("""
-				SELECT * FROM key_usage_day
-				WHERE account_id = :accountId AND (CAST(:keyId AS VARCHAR) IS NULL OR key_id = :keyId)
-				  AND day BETWEEN :from AND :to
-				ORDER BY day, key_id
-				""")
-			.param("accountId", accountId)
-			.param("keyId", keyId)
-			.param("from", Date.valueOf(period.from()))
-			.param("to", Date.valueOf(period.to()))
-			.query((rs, rowNum) -> new UsageRow(rs.getString("key_id"), rs.getDate("day").toLocalDate(),
-					rs.getLong("requests"), rs.getLong("client_errors"), rs.getLong("server_errors"),
-					rs.getTimestamp("last_used_at").toInstant(), rs.getString("last_used_ip")))
+		return this.jdbc.sql(SELECT + " ORDER BY day, key_id")
+			.params(filter(accountId, keyId, period))
+			.query(KeyUsageStore::row)
 			.list();
+	}
+
+	/** A page of the rows beyond the cursor, by day and key. */
+	Connection<UsageRow> walk(String accountId, String keyId, UsagePeriod period, SortKey<UsageRow> sort,
+			CursorPage page) {
+		Map<String, Object> params = filter(accountId, keyId, period);
+		Object value = (page.cursor() != null) ? Date.valueOf(LocalDate.parse(page.cursor().value())) : null;
+		KeysetSql keyset = new KeysetSql("day", "key_id", sort.ascending(), page, value);
+		params.putAll(keyset.params());
+		List<UsageRow> fetched = this.jdbc
+			.sql(SELECT + " AND " + keyset.beyond() + " ORDER BY " + keyset.orderBy() + " LIMIT " + keyset.limit())
+			.params(params)
+			.query(KeyUsageStore::row)
+			.list();
+		boolean behind = this.jdbc.sql("SELECT EXISTS (" + SELECT + " AND " + keyset.behind() + ")")
+			.params(params)
+			.query(Boolean.class)
+			.single();
+		return keyset.connection(fetched, behind, sort.parameter(), (row) -> row.day().toString(), UsageRow::keyId);
+	}
+
+	private static Map<String, Object> filter(String accountId, String keyId, UsagePeriod period) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("accountId", accountId);
+		params.put("keyId", keyId);
+		params.put("from", Date.valueOf(period.from()));
+		params.put("to", Date.valueOf(period.to()));
+		return params;
+	}
+
+	private static UsageRow row(ResultSet rs, int rowNum) throws SQLException {
+		return new UsageRow(rs.getString("key_id"), rs.getDate("day").toLocalDate(), rs.getLong("requests"),
+				rs.getLong("client_errors"), rs.getLong("server_errors"), rs.getTimestamp("last_used_at").toInstant(),
+				rs.getString("last_used_ip"));
 	}
 
 }

@@ -3,12 +3,17 @@ package io.claimport.audit.usage.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.claimport.audit.usage.internal.KeyUsage;
 import io.claimport.audit.usage.internal.UsagePeriod;
 import io.claimport.audit.usage.internal.UsageRow;
 import io.claimport.common.identity.CallerIdentity;
+import io.claimport.common.page.CursorPage;
+import io.claimport.common.page.CursorParams;
+import io.claimport.common.problem.FieldViolation;
+import io.claimport.service.web.InvalidRequestException;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +33,27 @@ class UsageController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The rows of a period (default: the last 30 days), oldest first: all of them as a
+	 * report, or walked with cursors ({@code first}/{@code after},
+	 * {@code last}/{@code before}) as a connection of edges and pageInfo.
+	 */
 	@GetMapping("/api/v1/audit/usage")
-	UsageReport usage(CallerIdentity caller, @RequestParam(required = false) String keyId,
+	Object usage(CallerIdentity caller, @RequestParam(required = false) String keyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String first, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String last, @RequestParam(required = false) String before) {
 		UsagePeriod period = UsagePeriod.of(from, to, LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
+		if (CursorParams.given(first, after, last, before)) {
+			List<FieldViolation> violations = new ArrayList<>();
+			CursorPage page = CursorParams.read(first, after, last, before, KeyUsage.DAY.parameter(),
+					KeyUsage.DAY.parse(), violations);
+			if (!violations.isEmpty()) {
+				throw new InvalidRequestException(violations);
+			}
+			return this.usage.forAccount(caller.accountId(), keyId, period, KeyUsage.DAY, page);
+		}
 		return new UsageReport(period.from(), period.to(), this.usage.forAccount(caller.accountId(), keyId, period));
 	}
 

@@ -63,6 +63,41 @@ class AuditIT {
 	}
 
 	@Test
+	void walksTheRequestLogWithCursorsBothWaysWithoutLosingOrRepeatingAnEntry() {
+		String account = PublicIds.next("acct");
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		List<RequestLogged> entries = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			// two entries share a time: the request id orders them
+			entries.add(entry(account, "key_a", 200 + i, now.minusSeconds((i < 2) ? 10 : 10 + i), null));
+		}
+		loggedTogether(entries.toArray(RequestLogged[]::new));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> requests(account, ""), (body) -> body.get("totalElements").asInt() == 5);
+
+		List<String> walked = new ArrayList<>();
+		JsonNode page = requests(account, "?first=2");
+		walked.addAll(page.get("edges").findValuesAsString("requestId"));
+		assertThat(page.get("pageInfo").get("hasPreviousPage").asBoolean()).isFalse();
+		while (page.get("pageInfo").get("hasNextPage").asBoolean()) {
+			page = requests(account, "?first=2&after=" + page.get("pageInfo").get("endCursor").asString());
+			walked.addAll(page.get("edges").findValuesAsString("requestId"));
+		}
+		JsonNode back = requests(account, "?last=2&before=" + page.get("pageInfo").get("startCursor").asString());
+		ApiClient.Response forged = new ApiClient("http://localhost:" + this.port)
+			.with("Authorization", TestIdentities.bearer(account, "full:access"))
+			.get("/api/v1/audit/requests?first=2&after=bm90LWEtY3Vyc29y");
+
+		assertThat(walked).hasSize(5).doesNotHaveDuplicates();
+		assertThat(walked).containsExactlyInAnyOrderElementsOf(entries.stream().map(RequestLogged::requestId).toList());
+		assertThat(back.get("edges").findValuesAsString("requestId")).containsExactlyElementsOf(walked.subList(2, 4));
+		assertThat(back.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
+		assertThat(forged.status()).isEqualTo(400);
+		assertThat(forged.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
+		assertThat(requests(account, "?page=0&size=2").get("data")).hasSize(2);
+	}
+
+	@Test
 	void findsTheTraceOfASampledRequestFromItsEntryAndMarksTheEntryInThatTrace() {
 		String account = PublicIds.next("acct");
 		String traceId = "5c2a8f0e9d1b4a7e8f3c6b2d1a0e9f8c";

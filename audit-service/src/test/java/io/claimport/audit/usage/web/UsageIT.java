@@ -68,6 +68,17 @@ class UsageIT {
 		assertThat(second.get("clientErrors").asInt()).isEqualTo(1);
 		assertThat(usage(account, "?from=2026-11-21&to=2026-11-21").get("data")).hasSize(2);
 		assertThat(usage(account, "?keyId=key_a&from=2026-11-22&to=2026-11-30").get("data")).isEmpty();
+
+		// the same rows walked with cursors, by day and then key
+		JsonNode page = usage(account, "?from=2026-11-20&to=2026-11-21&first=2");
+		JsonNode next = usage(account,
+				"?from=2026-11-20&to=2026-11-21&first=2&after=" + page.get("pageInfo").get("endCursor").asString());
+		assertThat(page.get("edges").findValuesAsString("keyId")).containsExactly("key_a", "key_a");
+		assertThat(page.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
+		assertThat(next.get("edges")).singleElement()
+			.satisfies((edge) -> assertThat(edge.get("node").get("keyId").asString()).isEqualTo("key_b"));
+		assertThat(next.get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
+		assertThat(next.get("pageInfo").get("hasPreviousPage").asBoolean()).isTrue();
 	}
 
 	@Test

@@ -22,7 +22,7 @@ import io.claimport.service.bulk.Indexed;
 import io.claimport.service.bulk.ItemError;
 import io.claimport.service.bulk.RowOutcome;
 import io.claimport.service.outbox.DomainEventPublisher;
-import io.claimport.service.page.CursorPage;
+import io.claimport.common.page.CursorPage;
 import io.claimport.service.page.Keyset;
 import io.claimport.service.page.SortKey;
 import io.claimport.service.web.NotFoundException;

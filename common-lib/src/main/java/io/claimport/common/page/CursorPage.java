@@ -1,4 +1,4 @@
-package io.claimport.service.page;
+package io.claimport.common.page;
 
 /**
  * A page of a list walked with cursors: {@code size} objects after a cursor (forwards,

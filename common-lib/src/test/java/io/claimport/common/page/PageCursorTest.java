@@ -1,4 +1,4 @@
-package io.claimport.service.page;
+package io.claimport.common.page;
 
 import org.junit.jupiter.api.Test;
 

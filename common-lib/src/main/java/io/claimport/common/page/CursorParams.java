@@ -1,6 +1,7 @@
-package io.claimport.service.page;
+package io.claimport.common.page;
 
 import java.util.List;
+import java.util.function.Function;
 
 import io.claimport.common.problem.FieldViolation;
 
@@ -19,9 +20,9 @@ public final class CursorParams {
 	private CursorParams() {
 	}
 
-	private static boolean readable(SortKey<?> sort, String value) {
+	private static boolean readable(Function<String, ?> parse, String value) {
 		try {
-			sort.parse().apply(value);
+			parse.apply(value);
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -38,8 +39,13 @@ public final class CursorParams {
 	 * The page asked for, or the violations that make it unreadable, each naming its
 	 * parameter.
 	 */
-	public static CursorPage read(String first, String after, String last, String before, SortKey<?> sort,
-			List<FieldViolation> violations) {
+	/**
+	 * @param sort the list's sort as callers write it ({@code -createdAt}), which a
+	 * cursor must have been made for
+	 * @param parse reads a cursor's sort value, throwing if it cannot
+	 */
+	public static CursorPage read(String first, String after, String last, String before, String sort,
+			Function<String, ?> parse, List<FieldViolation> violations) {
 		boolean backwards = last != null || before != null;
 		if (backwards && (first != null || after != null)) {
 			violations.add(new FieldViolation("last", "exclusive",
@@ -69,12 +75,12 @@ public final class CursorParams {
 				violations.add(new FieldViolation(cursorName, "cursor",
 						cursorName + " must be a cursor from a previous page's pageInfo"));
 			}
-			else if (!cursor.sort().equals(sort.parameter())) {
+			else if (!cursor.sort().equals(sort)) {
 				violations.add(new FieldViolation(cursorName, "cursor", cursorName + " is a cursor of a list sorted by "
 						+ cursor.sort() + "; ask with sort=" + cursor.sort() + " or start again without it"));
 				cursor = null;
 			}
-			else if (!readable(sort, cursor.value())) {
+			else if (!readable(parse, cursor.value())) {
 				violations.add(new FieldViolation(cursorName, "cursor",
 						cursorName + " must be a cursor from a previous page's pageInfo"));
 				cursor = null;

@@ -1,4 +1,4 @@
-package io.claimport.service.page;
+package io.claimport.common.page;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
