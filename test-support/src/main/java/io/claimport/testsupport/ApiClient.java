@@ -46,6 +46,13 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
+	/** A body of another media type than JSON, such as a CSV file. */
+	public Response post(String path, String contentType, String body) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	public Response patch(String path, Object body) {
 		String text = (body instanceof String string) ? string : JSON.writeValueAsString(body);
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))

@@ -50,6 +50,31 @@ public record BulkResult(String message, List<String> created, List<String> upda
 				new Summary(total, created.size(), updated.size(), unchanged.size(), failed), sorted(errors), inOrder);
 	}
 
+	/**
+	 * The same result with each error and outcome numbered with its CSV row, as
+	 * {@code rows} tells it from the item's index and the error's field.
+	 */
+	public BulkResult numberedBy(RowNumbers rows) {
+		List<ItemError> numberedErrors = (this.errors != null)
+				? this.errors.stream().map((error) -> error.atRow(rows.rowOf(error.index(), error.field()))).toList()
+				: null;
+		List<RowOutcome> numberedResults = (this.results != null)
+				? this.results.stream().map((row) -> row.atRow(rows.rowOf(row.index(), null))).toList() : null;
+		return new BulkResult(this.message, this.created, this.updated, this.unchanged, this.summary, numberedErrors,
+				numberedResults);
+	}
+
+	/** Which CSV row an item's field came from. */
+	@FunctionalInterface
+	public interface RowNumbers {
+
+		/**
+		 * @param field the field of an error, or null for the item as a whole
+		 */
+		int rowOf(int index, String field);
+
+	}
+
 	/** Whether no item succeeded (none created, updated or found unchanged). */
 	public boolean nothingCreated() {
 		return this.summary.failed() == this.summary.total();

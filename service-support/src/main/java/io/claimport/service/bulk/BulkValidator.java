@@ -3,7 +3,9 @@ package io.claimport.service.bulk;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.claimport.common.problem.FieldViolation;
 import io.claimport.common.problem.TextRules;
@@ -24,13 +26,25 @@ public class BulkValidator {
 	}
 
 	public <T> Checked<T> check(String resource, List<T> items, int maxItems) {
+		return check(resource, items, maxItems, List.of());
+	}
+
+	/**
+	 * Checks the items but those already refused (null in {@code items}, such as a CSV
+	 * row whose price is not a number), whose errors the result keeps.
+	 */
+	public <T> Checked<T> check(String resource, List<T> items, int maxItems, List<ItemError> refusedBefore) {
 		if (items == null || items.isEmpty() || items.size() > maxItems) {
 			throw new BulkLimitExceededException(resource, maxItems, (items == null) ? 0 : items.size());
 		}
+		Set<Integer> refused = refusedBefore.stream().map(ItemError::index).collect(Collectors.toSet());
 		List<Indexed<T>> valid = new ArrayList<>();
-		List<ItemError> errors = new ArrayList<>();
+		List<ItemError> errors = new ArrayList<>(refusedBefore);
 		for (int index = 0; index < items.size(); index++) {
 			T item = items.get(index);
+			if (item == null && refused.contains(index)) {
+				continue;
+			}
 			if (item == null) {
 				errors.add(new ItemError(index, "", "notNull", "item must be an object"));
 				continue;

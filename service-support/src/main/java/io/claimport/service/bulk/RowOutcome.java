@@ -1,5 +1,6 @@
 package io.claimport.service.bulk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -9,8 +10,20 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param index the item's position in the request
  * @param id the object's id
+ * @param row for a CSV request, the spreadsheet row the item began at (the header is row
+ * 1)
  */
-public record RowOutcome(int index, String id, Outcome outcome) {
+public record RowOutcome(int index, String id, Outcome outcome,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Integer row) {
+
+	public RowOutcome(int index, String id, Outcome outcome) {
+		this(index, id, outcome, null);
+	}
+
+	/** The same outcome, numbered with the CSV row its item began at. */
+	public RowOutcome atRow(int csvRow) {
+		return new RowOutcome(this.index, this.id, this.outcome, csvRow);
+	}
 
 	public enum Outcome {
 

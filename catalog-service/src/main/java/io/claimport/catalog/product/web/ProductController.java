@@ -16,6 +16,8 @@ import io.claimport.service.bulk.BulkMode;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
 import io.claimport.service.bulk.Indexed;
+import io.claimport.service.csv.CsvItems;
+import io.claimport.service.csv.CsvTable;
 import io.claimport.service.page.ListPaging;
 import io.claimport.service.web.InvalidRequestException;
 import io.claimport.service.web.VersionTags;
@@ -65,12 +67,30 @@ class ProductController {
 	BulkResult create(CallerIdentity caller, @RequestParam(defaultValue = "create") String mode,
 			@RequestBody List<ProductRequest> requests) {
 		BulkMode importMode = BulkMode.of(mode);
-		BulkValidator.Checked<ProductRequest> checked = this.bulk.check("product", requests, MAX_BULK);
+		return save(caller, importMode, this.bulk.check("product", requests, MAX_BULK)).orFailIfNothingCreated();
+	}
+
+	/**
+	 * The same import from a CSV file ({@link ProductCsv}): the same limit, upsert switch
+	 * and report, each error and outcome with its row.
+	 * @param warrantyMonths the warranty of products whose row gives none
+	 */
+	@PostMapping(consumes = CsvTable.MEDIA_TYPE)
+	@ResponseStatus(HttpStatus.CREATED)
+	BulkResult importCsv(CallerIdentity caller, @RequestParam(defaultValue = "create") String mode,
+			@RequestParam(required = false) @Min(0) @Max(240) Integer warrantyMonths, @RequestBody byte[] body) {
+		BulkMode importMode = BulkMode.of(mode);
+		CsvItems<ProductRequest> rows = ProductCsv.read(CsvTable.read(body), warrantyMonths);
+		BulkResult result = save(caller, importMode,
+				this.bulk.check("product", rows.items(), MAX_BULK, rows.refused()));
+		return result.numberedBy(rows.rowNumbers()).orFailIfNothingCreated();
+	}
+
+	private BulkResult save(CallerIdentity caller, BulkMode mode, BulkValidator.Checked<ProductRequest> checked) {
 		List<Indexed<ProductDraft>> drafts = checked.map(this.mapper::toDraft);
-		BulkResult result = (importMode == BulkMode.UPSERT)
+		return (mode == BulkMode.UPSERT)
 				? this.catalog.upsertProducts(caller.accountId(), checked.total(), drafts, checked.errors())
 				: this.catalog.importProducts(caller.accountId(), checked.total(), drafts, checked.errors());
-		return result.orFailIfNothingCreated();
 	}
 
 	/**

@@ -86,6 +86,76 @@ class ProductsApiIT {
 	}
 
 	@Test
+	void importsAWooCommerceExportWithItsOwnColumnsAndReportsEachRowByItsNumber() {
+		String export = """
+				\uFEFFID,Type,SKU,Name,Published,"Short description",Categories,"Regular price","Sale price"
+				101,simple,CSV-LAMP,"Desk Lamp, brass",1,"A lamp","Home > Lighting, Gifts",39.90,
+				102,simple,CSV-KETTLE,Kettle,1,,Kitchen,abc,
+				103,simple,,Nameless,1,,Kitchen,5.00,
+				""";
+
+		ApiClient.Response imported = this.api.post("/api/v1/products?warrantyMonths=12", "text/csv", export);
+
+		assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+		JsonNode body = imported.json();
+		assertThat(body.get("summary").toString()).isEqualTo("{\"total\":3,\"created\":1,\"failed\":2}");
+		assertThat(body.get("errors").get(0).get("row").asInt()).isEqualTo(3);
+		assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("price");
+		assertThat(body.get("errors").get(0).get("message").asString()).contains("row 3", "Regular price", "abc");
+		assertThat(body.get("errors").get(1).get("row").asInt()).isEqualTo(4);
+		assertThat(body.get("errors").get(1).get("field").asString()).isEqualTo("sku");
+		JsonNode lamp = this.api.get("/api/v1/products?sku=CSV-LAMP").json().get("data").get(0);
+		assertThat(lamp.get("name").asString()).isEqualTo("Desk Lamp, brass");
+		assertThat(lamp.get("category").asString()).isEqualTo("Home > Lighting");
+		assertThat(lamp.get("warrantyMonths").asInt()).isEqualTo(12);
+	}
+
+	@Test
+	void upsertsAShopifyExportWhoseVariantsFollowTheirProductAndSkipsImageRows() {
+		this.api.post("/api/v1/products", List.of(product("Old name", "TEE-S", "Apparel", "10.00", 6)));
+		String export = """
+				Handle,Title,Type,Variant SKU,Variant Price,warrantyMonths,Image Src
+				tee,Cotton Tee,Apparel,TEE-S,19.00,6,https://cdn.example.com/tee.jpg
+				tee,,,TEE-M,19.00,6,
+				tee,,,,,,https://cdn.example.com/tee-back.jpg
+				""";
+
+		ApiClient.Response upserted = this.api.post("/api/v1/products?mode=upsert", "text/csv", export);
+
+		assertThat(upserted.status()).as(upserted.body()).isEqualTo(201);
+		JsonNode results = upserted.json().get("results");
+		assertThat(results).hasSize(2);
+		assertThat(results.get(0).get("outcome").asString()).isEqualTo("updated");
+		assertThat(results.get(0).get("row").asInt()).isEqualTo(2);
+		assertThat(results.get(1).get("outcome").asString()).isEqualTo("created");
+		assertThat(results.get(1).get("row").asInt()).isEqualTo(3);
+		assertThat(this.api.get("/api/v1/products?sku=TEE-M").json().get("data").get(0).get("name").asString())
+			.isEqualTo("Cotton Tee");
+	}
+
+	@Test
+	void aMalformedFileIsRefusedWholeNamingTheRowAndColumn() {
+		ApiClient.Response unterminated = this.api.post("/api/v1/products?warrantyMonths=12", "text/csv",
+				"sku,name,category,price\nA-1,\"Lamp,Home,10.00\n");
+		ApiClient.Response tooManyCells = this.api.post("/api/v1/products?warrantyMonths=12", "text/csv",
+				"sku,name,category,price\nA-1,Lamp,Home,10.00\nA-2,Lamp,Home,10.00,extra\n");
+		ApiClient.Response noPrice = this.api.post("/api/v1/products?warrantyMonths=12", "text/csv",
+				"sku,name,category\nA-1,Lamp,Home\n");
+		ApiClient.Response noWarranty = this.api.post("/api/v1/products", "text/csv",
+				"sku,name,category,price\nA-1,Lamp,Home,10.00\n");
+
+		assertThat(unterminated.status()).isEqualTo(400);
+		assertThat(unterminated.json().get("errors").get(0).get("message").asString()).contains("row 2");
+		assertThat(tooManyCells.status()).isEqualTo(400);
+		assertThat(tooManyCells.json().get("errors").get(0).get("field").asString()).isEqualTo("column 5");
+		assertThat(tooManyCells.json().get("errors").get(0).get("message").asString()).contains("row 3");
+		assertThat(noPrice.status()).isEqualTo(400);
+		assertThat(noPrice.json().get("errors").get(0).get("field").asString()).isEqualTo("price");
+		assertThat(noWarranty.json().get("errors").get(0).get("field").asString()).isEqualTo("warrantyMonths");
+		assertThat(this.api.get("/api/v1/products?sku=A-1").json().get("data")).isEmpty();
+	}
+
+	@Test
 	void reportsEachInvalidItemByFieldAndRuleAndCreatesTheRest() {
 		ApiClient.Response response = this.api
 			.post("/api/v1/products", List.of(product("Kettle", "KET-1", "Kitchen", "25.00", 12),
