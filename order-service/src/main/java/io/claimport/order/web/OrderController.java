@@ -16,6 +16,8 @@ import io.claimport.service.bulk.BulkMode;
 import io.claimport.service.bulk.BulkResult;
 import io.claimport.service.bulk.BulkValidator;
 import io.claimport.service.bulk.Indexed;
+import io.claimport.service.csv.CsvItems;
+import io.claimport.service.csv.CsvTable;
 import io.claimport.service.page.ListPaging;
 import io.claimport.service.web.InvalidRequestException;
 import io.claimport.service.web.VersionTags;
@@ -61,12 +63,28 @@ class OrderController {
 	BulkResult create(CallerIdentity caller, @RequestParam(defaultValue = "create") String mode,
 			@RequestBody List<OrderRequest> requests) {
 		BulkMode importMode = BulkMode.of(mode);
-		BulkValidator.Checked<OrderRequest> checked = this.bulk.check("order", requests, MAX_BULK);
+		return save(caller, importMode, this.bulk.check("order", requests, MAX_BULK)).orFailIfNothingCreated();
+	}
+
+	/**
+	 * The same import from a CSV file, one row per line item ({@link OrderCsv}): the same
+	 * limit of orders, upsert switch and report, each error with the row of its field.
+	 */
+	@PostMapping(consumes = CsvTable.MEDIA_TYPE)
+	@ResponseStatus(HttpStatus.CREATED)
+	BulkResult importCsv(CallerIdentity caller, @RequestParam(defaultValue = "create") String mode,
+			@RequestBody byte[] body) {
+		BulkMode importMode = BulkMode.of(mode);
+		CsvItems<OrderRequest> rows = OrderCsv.read(CsvTable.read(body));
+		BulkResult result = save(caller, importMode, this.bulk.check("order", rows.items(), MAX_BULK, rows.refused()));
+		return result.numberedBy(rows.rowNumbers()).orFailIfNothingCreated();
+	}
+
+	private BulkResult save(CallerIdentity caller, BulkMode mode, BulkValidator.Checked<OrderRequest> checked) {
 		List<Indexed<OrderDraft>> drafts = checked.map(this.mapper::toDraft);
-		BulkResult result = (importMode == BulkMode.UPSERT)
+		return (mode == BulkMode.UPSERT)
 				? this.orders.upsertOrders(caller.accountId(), checked.total(), drafts, checked.errors())
 				: this.orders.importOrders(caller.accountId(), checked.total(), drafts, checked.errors());
-		return result.orFailIfNothingCreated();
 	}
 
 	/**

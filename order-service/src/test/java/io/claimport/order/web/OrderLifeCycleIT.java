@@ -173,6 +173,41 @@ class OrderLifeCycleIT {
 	}
 
 	@Test
+	void importsAShopifyOrderExportOneRowPerLineAndReportsALinesErrorAtItsRow() {
+		String export = """
+				Name,Email,Financial Status,Fulfillment Status,Currency,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Shipping Name,Shipping Address1,Shipping City,Shipping Zip,Shipping Province,Shipping Country
+				#3001,ann@example.com,paid,fulfilled,EUR,2026-11-02 10:15:00 +0100,1,Headphones,149.99,WHP-001,Ann Lee,Ann Lee,1 Main St,Springfield,62701,IL,us
+				#3001,,,,,,2,Case,19.99,CASE-01,,,,,,,
+				#3002,bob@example.com,paid,,USD,2026-11-03 09:00:00 -0500,1,Cable,9.99,CABLE-01,Bob Roe,,,,,,
+				#3002,,,,,,two,Case,19.99,CASE-01,,,,,,,
+				""";
+
+		ApiClient.Response imported = this.api.post("/api/v1/orders", "text/csv", export);
+
+		assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+		JsonNode body = imported.json();
+		assertThat(body.get("summary").toString()).isEqualTo("{\"total\":2,\"created\":1,\"failed\":1}");
+		assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("lineItems[1].quantity");
+		assertThat(body.get("errors").get(0).get("row").asInt()).isEqualTo(5);
+		JsonNode order = this.api.get("/api/v1/orders/" + body.get("created").get(0).asString()).json();
+		assertThat(order.get("orderNumber").asString()).isEqualTo("#3001");
+		assertThat(order.get("status").asString()).isEqualTo("SHIPPED");
+		assertThat(order.get("currency").asString()).isEqualTo("EUR");
+		assertThat(order.get("orderedAt").asString()).isEqualTo("2026-11-02T09:15:00Z");
+		assertThat(order.get("lineItems").findValuesAsString("sku")).containsExactly("WHP-001", "CASE-01");
+		assertThat(order.get("totalAmount").decimalValue()).isEqualByComparingTo("189.97");
+		assertThat(order.get("shippingAddress").get("country").asString()).isEqualTo("US");
+
+		String refunded = export.replace("paid,fulfilled", "refunded,fulfilled").replace("two", "2");
+		ApiClient.Response upserted = this.api.post("/api/v1/orders?mode=upsert", "text/csv", refunded);
+		assertThat(upserted.json().get("results").findValuesAsString("outcome")).containsExactly("updated", "created");
+		assertThat(upserted.json().get("results").get(1).get("row").asInt()).isEqualTo(4);
+		assertThat(
+				this.api.get("/api/v1/orders/" + body.get("created").get(0).asString()).json().get("status").asString())
+			.isEqualTo("REFUNDED");
+	}
+
+	@Test
 	void theLifeCycleIsPublishedAndAnotherAccountsOrderIs404() {
 		String id = place(order("2004"));
 		JsonNode lifecycle = this.api.get("/api/v1/orders/statuses").json();
