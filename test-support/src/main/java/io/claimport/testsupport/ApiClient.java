@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -68,9 +69,20 @@ public final class ApiClient {
 		this.headers.forEach(request::header);
 		request.timeout(Duration.ofSeconds(30));
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body(), response.headers().map());
+			HttpRequest sent = request.build();
+			HttpResponse<String> response = this.http.send(sent, HttpResponse.BodyHandlers.ofString());
+			Response answer = new Response(response.statusCode(),
+					response.headers().firstValue("Content-Type").orElse(""), response.body(),
+					response.headers().map());
+			ApiContract.forBase(this.baseUrl).ifPresent((contract) -> {
+				List<String> disagreements = contract.disagreements(sent.method(), sent.uri().getRawPath(),
+						answer.status(), answer.contentType(), answer.body());
+				if (!disagreements.isEmpty()) {
+					throw new AssertionError("The answer disagrees with the API contract:\n- "
+							+ String.join("\n- ", disagreements) + "\nbody: " + answer.body());
+				}
+			});
+			return answer;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("request failed: " + ex.getMessage(), ex);

@@ -1,6 +1,8 @@
 package io.claimport.testsupport;
 
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -8,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points a service's test context at the shared test infrastructure: a fresh database of
  * its own on the shared PostgreSQL, the shared Kafka broker, and the test gateway's
- * public key.
+ * public key; and registers its API contract ({@link ApiContract}), against which
+ * {@link ApiClient} checks every answer from it.
  */
 public class ServiceTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -19,6 +22,13 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("claimport-test-infrastructure",
 					TestInfrastructure.serviceProperties(applicationName)));
+		// every answer a test gets from the service is checked against its API contract
+		context.addApplicationListener((ApplicationListener<WebServerInitializedEvent>) (event) -> {
+			if (event.getApplicationContext().getServerNamespace() == null) {
+				String base = "http://localhost:" + event.getWebServer().getPort();
+				ApiContract.register(base, () -> ApiContract.fetch(base + "/v3/api-docs"));
+			}
+		});
 	}
 
 }

@@ -21,6 +21,7 @@ import io.claimport.service.csv.CsvTable;
 import io.claimport.service.page.ListPaging;
 import io.claimport.service.web.InvalidRequestException;
 import io.claimport.service.web.VersionTags;
+import io.claimport.service.openapi.CursorList;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -91,6 +92,7 @@ class OrderController {
 	 * The account's orders, filtered and sorted, walked with cursors or, as before
 	 * cursors, by numbered page (deprecated), newest first by default.
 	 */
+	@CursorList(OrderResponse.class)
 	@GetMapping
 	ResponseEntity<?> list(CallerIdentity caller, @RequestParam(required = false) List<OrderStatus> status,
 			@RequestParam(required = false) @Email String customerEmail,

@@ -54,6 +54,9 @@ public class IdentityConfiguration {
 				// probes and Prometheus scrapes come from inside the network
 				.requestMatchers("/actuator/**")
 				.permitAll()
+				// the service's API description, for the gateway to merge; no data
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+				.permitAll()
 				.requestMatchers("/api/**")
 				.access(new ScopeAuthorization())
 				.requestMatchers("/ops/**")

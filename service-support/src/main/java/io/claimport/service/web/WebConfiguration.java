@@ -21,9 +21,11 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -53,12 +55,17 @@ public class WebConfiguration {
 	 * Request bodies are read strictly: a field the body does not have is refused (400
 	 * {@code unknownField}, naming it and the one probably meant), never ignored. Only
 	 * for HTTP: events and stored JSON are read with the application's mapper, which
-	 * skips fields a newer producer added.
+	 * skips fields a newer producer added. It takes the place of Spring Boot's JSON
+	 * converter (its customizer runs last), not a place in front of the others: a
+	 * converter bean would go first and write every {@code String} and {@code byte[]}
+	 * answer as a JSON string.
 	 */
 	@Bean
-	JacksonJsonHttpMessageConverter strictJsonBodies(JsonMapper json) {
-		return new JacksonJsonHttpMessageConverter(
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ServerHttpMessageConvertersCustomizer strictJsonBodies(JsonMapper json) {
+		JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(
 				json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+		return (converters) -> converters.withJsonConverter(strict);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import io.claimport.audit.request.internal.RequestLog;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.service.page.ListPaging;
+import io.claimport.service.openapi.CursorList;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -26,6 +27,7 @@ class AuditController {
 	 * Newest first, walked with cursors (a connection of edges and pageInfo) or, as
 	 * before cursors, by numbered page (the default; deprecated).
 	 */
+	@CursorList(RequestLogged.class)
 	@GetMapping("/api/v1/audit/requests")
 	ResponseEntity<?> requests(CallerIdentity caller,
 			@RequestParam(required = false) @Min(100) @Max(599) Integer status,

@@ -4,6 +4,7 @@ import io.claimport.audit.request.internal.RequestLog;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
 import io.claimport.service.page.ListPaging;
+import io.claimport.service.openapi.CursorList;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -27,6 +28,7 @@ class OperatorAuditController {
 		this.requestLog = requestLog;
 	}
 
+	@CursorList(RequestLogged.class)
 	@GetMapping("/ops/v1/requests")
 	ResponseEntity<?> requests(CallerIdentity caller, @RequestParam(required = false) String accountId,
 			@RequestParam(required = false) @Min(100) @Max(599) Integer status,

@@ -14,6 +14,7 @@ import io.claimport.common.page.CursorPage;
 import io.claimport.common.page.CursorParams;
 import io.claimport.common.problem.FieldViolation;
 import io.claimport.service.web.InvalidRequestException;
+import io.claimport.service.openapi.CursorList;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ class UsageController {
 	 * report, or walked with cursors ({@code first}/{@code after},
 	 * {@code last}/{@code before}) as a connection of edges and pageInfo.
 	 */
+	@CursorList(value = UsageRow.class, whole = UsageReport.class)
 	@GetMapping("/api/v1/audit/usage")
 	Object usage(CallerIdentity caller, @RequestParam(required = false) String keyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -20,7 +20,9 @@ import io.claimport.service.csv.CsvItems;
 import io.claimport.service.csv.CsvTable;
 import io.claimport.service.page.ListPaging;
 import io.claimport.service.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.claimport.service.web.VersionTags;
+import io.claimport.service.openapi.CursorList;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -99,6 +101,7 @@ class ProductController {
 	 * as before cursors, by numbered page ({@code page}/{@code size}, the default when no
 	 * cursor parameter is given; deprecated, answered with a {@code Deprecation} header).
 	 */
+	@CursorList(ProductResponse.class)
 	@GetMapping
 	ResponseEntity<?> list(CallerIdentity caller, @RequestParam(required = false) String q,
 			@RequestParam(required = false) List<String> category, @RequestParam(required = false) String sku,
@@ -157,6 +160,7 @@ class ProductController {
 	}
 
 	@DeleteMapping("/{id}")
+	@ApiResponse(responseCode = "204", description = "Deleted, or already deleted")
 	ResponseEntity<Void> delete(CallerIdentity caller, @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.catalog.delete(caller.accountId(), id, VersionTags.expectedVersion(ifMatch, "product"));

@@ -111,6 +111,7 @@ class ClaimController {
 	}
 
 	@PostMapping("/{id}/messages")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<ClaimNode> addMessage(CallerIdentity caller, @PathVariable String id,
 			@Valid @RequestBody MessageRequest request) {
 		List<FieldViolation> violations = new ArrayList<>();
@@ -124,6 +125,7 @@ class ClaimController {
 	}
 
 	@PostMapping("/{id}/documents")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<ClaimNode> addDocument(CallerIdentity caller, @PathVariable String id,
 			@Valid @RequestBody DocumentRequest request) {
 		List<FieldViolation> violations = new ArrayList<>();

@@ -39,8 +39,8 @@ final class ClaimListQuery {
 	static final int MAX_VALUES = 50;
 
 	/** Filters on a text attribute of the claim, by parameter name. */
-	private static final Set<String> TEXT_FILTERS = Set.of("orderId", "sourceOrderId", "sourceOrderNumber",
-			"authorEmail", "claimType", "externalSource", "policyId");
+	static final Set<String> TEXT_FILTERS = Set.of("orderId", "sourceOrderId", "sourceOrderNumber", "authorEmail",
+			"claimType", "externalSource", "policyId");
 
 	/** Filters on an enumerated attribute: how to read a value, or null if it is none. */
 	private static final Map<String, Function<String, Object>> ENUM_FILTERS = Map.of("claimState",
@@ -50,8 +50,8 @@ final class ClaimListQuery {
 			(value) -> ClaimRequests.constant(SalesChannel.class, value), "resolutionType",
 			(value) -> ResolutionType.parse(value).orElse(null));
 
-	private static final Map<String, List<?>> ALLOWED = Map.of("claimState", List.of(ClaimState.values()),
-			"claimCategory", List.of(ClaimCategory.values()), "issueType", List.of(IssueType.values()), "salesChannel",
+	static final Map<String, List<?>> ALLOWED = Map.of("claimState", List.of(ClaimState.values()), "claimCategory",
+			List.of(ClaimCategory.values()), "issueType", List.of(IssueType.values()), "salesChannel",
 			List.of(SalesChannel.values()), "resolutionType", List.of(ResolutionType.values()));
 
 	private static final Set<String> OTHER_PARAMETERS = Set.of("filterOperator", "createdAfter", "createdBefore",
