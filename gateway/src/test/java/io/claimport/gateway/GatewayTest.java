@@ -49,6 +49,19 @@ abstract class GatewayTest {
 
 	static final ConcurrentLinkedQueue<Seen> backendSaw = new ConcurrentLinkedQueue<>();
 
+	/**
+	 * The stub backend's own API description: an operator path, a schema whose name the
+	 * gateway's own KeyView has too.
+	 */
+	static final String STUB_CONTRACT = """
+			{"openapi": "3.1.0", "info": {"title": "stub", "version": "v1"},
+			 "paths": {
+			   "/api/v1/things/{id}": {"get": {"responses": {"200": {"description": "OK", "content":
+			     {"application/json": {"schema": {"$ref": "#/components/schemas/KeyView"}}}}}}},
+			   "/ops/v1/things": {"get": {"responses": {"200": {"description": "OK"}}}}},
+			 "components": {"schemas": {"KeyView": {"type": "object", "properties": {"thing": {"type": "string"}}}}}}
+			""";
+
 	static final HttpServer backend = startBackend();
 
 	@Value("${local.server.port}")
@@ -113,6 +126,13 @@ abstract class GatewayTest {
 	private static HttpServer startBackend() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			server.createContext("/v3/api-docs", (exchange) -> {
+				byte[] body = STUB_CONTRACT.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
 			server.createContext("/", (exchange) -> {
 				backendSaw.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
 						exchange.getRequestHeaders()));

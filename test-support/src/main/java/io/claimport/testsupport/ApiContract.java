@@ -91,6 +91,12 @@ public final class ApiContract {
 		LOADED.remove(baseUrl);
 	}
 
+	/** Stops checking answers from this base URL. */
+	public static void forget(String baseUrl) {
+		REGISTERED.remove(baseUrl);
+		LOADED.remove(baseUrl);
+	}
+
 	static Optional<ApiContract> forBase(String baseUrl) {
 		Supplier<ApiContract> registered = REGISTERED.get(baseUrl);
 		return (registered != null) ? Optional.of(LOADED.computeIfAbsent(baseUrl, (url) -> registered.get()))

@@ -26,7 +26,9 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
 		context.addApplicationListener((ApplicationListener<WebServerInitializedEvent>) (event) -> {
 			if (event.getApplicationContext().getServerNamespace() == null) {
 				String base = "http://localhost:" + event.getWebServer().getPort();
-				ApiContract.register(base, () -> ApiContract.fetch(base + "/v3/api-docs"));
+				// the gateway serves the whole API's contract, a service its own
+				String path = "gateway".equals(applicationName) ? "/api/v1/openapi.json" : "/v3/api-docs";
+				ApiContract.register(base, () -> ApiContract.fetch(base + path));
 			}
 		});
 	}

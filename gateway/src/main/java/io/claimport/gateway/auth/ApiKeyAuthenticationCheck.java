@@ -47,6 +47,9 @@ class ApiKeyAuthenticationCheck implements RequestCheck {
 		this.clock = clock;
 	}
 
+	/** The API's contract, which anyone may read (the docs' ContractPages). */
+	static final String PUBLIC_CONTRACT = "/api/v1/openapi.json";
+
 	@Override
 	public int getOrder() {
 		return CheckOrder.AUTHENTICATION;
@@ -54,7 +57,8 @@ class ApiKeyAuthenticationCheck implements RequestCheck {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+		String path = exchange.getRequest().getPath().value();
+		if (!path.startsWith("/api/") || path.equals(PUBLIC_CONTRACT)) {
 			return chain.filter(exchange);
 		}
 		Optional<Mono<Void>> lockedOut = this.guard.refuseIfLockedOut(exchange);

@@ -17,6 +17,9 @@ import io.claimport.gateway.usage.KeyUsage;
 import io.claimport.gateway.usage.UsageCounters;
 import io.claimport.gateway.web.ExchangeAttributes;
 import io.claimport.gateway.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -65,6 +68,9 @@ class KeyController {
 	 * of edges and pageInfo.
 	 */
 	@GetMapping("/api/v1/keys")
+	@ApiResponse(responseCode = "200",
+			description = "A connection when first/after or last/before is given, else the whole list",
+			content = @Content(schema = @Schema(oneOf = { KeyConnection.class, KeyList.class })))
 	Mono<Object> list(@RequestAttribute(ExchangeAttributes.CALLER) CallerIdentity caller,
 			@RequestParam(required = false) String first, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String last, @RequestParam(required = false) String before) {
@@ -103,6 +109,9 @@ class KeyController {
 	}
 
 	@GetMapping("/admin/v1/accounts/{accountId}/keys")
+	@ApiResponse(responseCode = "200",
+			description = "A connection when first/after or last/before is given, else the whole list",
+			content = @Content(schema = @Schema(oneOf = { KeyConnection.class, KeyList.class })))
 	Mono<Object> list(@PathVariable String accountId, @RequestParam(required = false) String first,
 			@RequestParam(required = false) String after, @RequestParam(required = false) String last,
 			@RequestParam(required = false) String before) {
@@ -170,6 +179,15 @@ class KeyController {
 	}
 
 	record KeyList(List<KeyView> data) {
+
+	}
+
+	/** The key list walked with cursors, as the contract describes it. */
+	record KeyConnection(List<KeyEdge> edges, Connection.PageInfo pageInfo) {
+
+	}
+
+	record KeyEdge(String cursor, KeyView node) {
 
 	}
 

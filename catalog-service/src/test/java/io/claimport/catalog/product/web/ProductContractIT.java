@@ -1,8 +1,5 @@
 package io.claimport.catalog.product.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.claimport.testsupport.ApiContract;
 import io.claimport.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -20,15 +17,8 @@ class ProductContractIT {
 	int port;
 
 	@Test
-	void describesEveryFieldWithItsRulesAndEveryErrorAsAProblem() throws Exception {
-		String raw = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/v3/api-docs"))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
-			.body();
-		Files.writeString(Path.of("target", "catalog-openapi-raw.json"), raw);
+	void describesEveryFieldWithItsRulesAndEveryErrorAsAProblem() {
 		JsonNode contract = ApiContract.fetch("http://localhost:" + this.port + "/v3/api-docs").document();
-		Files.writeString(Path.of("target", "catalog-openapi.json"), contract.toPrettyString());
 
 		assertThat(contract.get("openapi").asString()).startsWith("3.1");
 		JsonNode post = contract.get("paths").get("/api/v1/products").get("post");
