@@ -145,6 +145,7 @@ class KeyManagementIT extends GatewayTest {
 		JsonNode back = owner.get("/api/v1/keys?last=2&before=" + rest.get("pageInfo").get("startCursor").asString())
 			.json();
 		ApiClient.Response bad = owner.get("/api/v1/keys?first=0");
+		ApiClient.Response typo = owner.get("/api/v1/keys?frist=2");
 
 		assertThat(first.get("edges").findValuesAsString("name")).containsExactly("Default key", "Second", "Third");
 		assertThat(first.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
@@ -155,6 +156,9 @@ class KeyManagementIT extends GatewayTest {
 		assertThat(back.get("edges").get(0).get("node").has("usageToday")).isTrue();
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("first");
+		assertThat(typo.status()).isEqualTo(400);
+		assertThat(typo.json().get("errors").get(0).get("rule").asString()).isEqualTo("unknownParameter");
+		assertThat(typo.json().get("errors").get(0).get("message").asString()).contains("did you mean 'first'");
 	}
 
 	@Test

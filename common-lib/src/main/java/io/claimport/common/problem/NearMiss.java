@@ -16,7 +16,24 @@ public final class NearMiss {
 
 	private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
+	/** The rule of a query parameter an endpoint does not take. */
+	public static final String UNKNOWN_PARAMETER = "unknownParameter";
+
+	private static final int LONGEST_NAME_SHOWN = 100;
+
 	private NearMiss() {
+	}
+
+	/**
+	 * A query parameter the endpoint does not take: named (at most 100 characters of it),
+	 * with the one probably meant and the ones it takes.
+	 */
+	public static FieldViolation unknownParameter(String name, Collection<String> known) {
+		String shown = (name.length() > LONGEST_NAME_SHOWN) ? name.substring(0, LONGEST_NAME_SHOWN) + "…" : name;
+		StringBuilder message = new StringBuilder("'").append(shown).append("' is not a parameter of this endpoint");
+		among(name, known).ifPresent((meant) -> message.append("; did you mean '").append(meant).append("'?"));
+		message.append(known.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", known));
+		return new FieldViolation(shown, UNKNOWN_PARAMETER, message.toString());
 	}
 
 	/**

@@ -31,9 +31,7 @@ import org.springframework.web.util.UriUtils;
  */
 public class KnownQueryParameters implements HandlerInterceptor {
 
-	public static final String RULE = "unknownParameter";
-
-	private static final int LONGEST_NAME_SHOWN = 100;
+	public static final String RULE = NearMiss.UNKNOWN_PARAMETER;
 
 	private final Map<Method, Optional<Set<String>>> parameters = new ConcurrentHashMap<>();
 
@@ -101,11 +99,7 @@ public class KnownQueryParameters implements HandlerInterceptor {
 	}
 
 	static FieldViolation unknown(String name, Set<String> known) {
-		String shown = (name.length() > LONGEST_NAME_SHOWN) ? name.substring(0, LONGEST_NAME_SHOWN) + "…" : name;
-		StringBuilder message = new StringBuilder("'").append(shown).append("' is not a parameter of this endpoint");
-		NearMiss.among(name, known).ifPresent((meant) -> message.append("; did you mean '").append(meant).append("'?"));
-		message.append(known.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", known));
-		return new FieldViolation(shown, RULE, message.toString());
+		return NearMiss.unknownParameter(name, known);
 	}
 
 }
