@@ -1,0 +1,104 @@
+package io.claimport.gateway;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Swagger UI at /docs in a real browser (Debian's chromium, headless, through its
+ * chromedriver): it renders the contract under the page's Content-Security-Policy, and a
+ * key given to "Authorize" is sent with "Try it out".
+ */
+class SwaggerUiBrowserIT extends GatewayTest {
+
+	private ChromeDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		ChromeOptions options = new ChromeOptions().setBinary(Path.of("/usr/bin/chromium").toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + Files.createTempDirectory("chromium"));
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().window().setSize(new Dimension(1280, 800));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void swaggerUiShowsTheContractAndSendsTheKeyGivenToAuthorize() {
+		String key = newAccountKey("BUSINESS");
+		this.browser.get("http://localhost:" + this.port + "/docs");
+
+		WebElement title = await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.until(() -> this.browser.findElement(By.cssSelector(".swagger-ui .info .title")),
+					(found) -> found.getText().contains("ClaimPort API"));
+		assertThat(title.getText()).contains("ClaimPort API");
+
+		this.browser.findElement(By.cssSelector("button.authorize")).click();
+		WebElement apiKey = await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> this.browser
+				.findElement(By.xpath("//div[contains(@class,'auth-container')][.//h4[contains(.,'ApiKey')]]")),
+					(found) -> found.isDisplayed());
+		apiKey.findElement(By.cssSelector("input")).sendKeys(key);
+		apiKey.findElement(By.cssSelector("button.authorize")).click();
+		this.browser.findElement(By.cssSelector("button.btn-done")).click();
+
+		WebElement keys = this.browser.findElement(By.id("operations-key-controller-list"));
+		keys.findElement(By.cssSelector(".opblock-summary")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> keys.findElement(By.cssSelector("button.try-out__btn")), WebElement::isDisplayed)
+			.click();
+		keys.findElement(By.cssSelector("button.execute")).click();
+		String status = await().atMost(Duration.ofSeconds(20))
+			.ignoreExceptions()
+			.until(() -> keys.findElement(By.cssSelector(".live-responses-table tbody .response-col_status")).getText(),
+					(text) -> !text.isBlank());
+
+		assertThat(status).as("the key list, which needs the key").startsWith("200");
+		assertThat(keys.findElement(By.cssSelector(".live-responses-table")).getText()).contains("Default key");
+		List<String> refused = this.browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused"))
+			.toList();
+		assertThat(refused).as("what the page's policy refused").isEmpty();
+	}
+
+}
