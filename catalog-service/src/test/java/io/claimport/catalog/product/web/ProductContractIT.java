@@ -27,6 +27,7 @@ class ProductContractIT {
 		assertThat(post.get("requestBody").get("content").propertyNames()).contains("application/json", "text/csv");
 		JsonNode product = contract.get("components").get("schemas").get("ProductRequest");
 		assertThat(product.get("properties").get("sku").get("maxLength").asInt()).isEqualTo(64);
+		assertThat(product.get("properties").get("sku").get("example").asString()).isEqualTo("WHP-001");
 		assertThat(product.get("properties").get("warrantyMonths").get("maximum").asInt()).isEqualTo(240);
 		assertThat(contract.get("components").get("securitySchemes").get("ApiKey").get("name").asString())
 			.isEqualTo("X-API-Key");
