@@ -95,6 +95,8 @@ class AuditIT {
 		assertThat(forged.status()).isEqualTo(400);
 		assertThat(forged.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
 		assertThat(requests(account, "?page=0&size=2").get("data")).hasSize(2);
+		assertThat(requests(account, "").get("size").asInt()).as("a numbered page's size, as before cursors")
+			.isEqualTo(50);
 	}
 
 	@Test
