@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.claimport.common.problem.ProblemCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springdoc.webflux.api.OpenApiWebfluxResource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Component;
 class ApiContractMerger {
 
 	static final String API_DOCS = "/v3/api-docs";
+
+	private static final Logger log = LoggerFactory.getLogger(ApiContractMerger.class);
 
 	private static final Duration KEPT = Duration.ofMinutes(1);
 
@@ -101,7 +105,7 @@ class ApiContractMerger {
 			return Mono.just(new Service(service.name(), service.uri(), known.document()));
 		}
 		HttpRequest request = HttpRequest.newBuilder(service.uri().resolve(API_DOCS))
-			.timeout(Duration.ofSeconds(3))
+			.timeout(Duration.ofSeconds(10))
 			.GET()
 			.build();
 		return Mono.fromFuture(() -> this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))

@@ -91,11 +91,66 @@ public final class CsvTable {
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
 			// an unterminated quote, or text after a closing quote
-			throw malformed("row " + (row + 1),
-					"row " + (row + 1) + " cannot be read: a quoted cell must end with a quote before the next comma"
-							+ " or line end (" + rootMessage(ex) + ")");
+			int[] where = badQuote(text);
+			String column = (where[1] <= headers(text).size()) ? headers(text).get(where[1] - 1) : "column " + where[1];
+			throw malformed(column,
+					"row " + where[0] + ", column " + column + ": a quoted cell must end with a quote before the next"
+							+ " comma or line end (" + rootMessage(ex) + ")");
 		}
 		return new CsvTable(List.copyOf(headers), Collections.unmodifiableList(rows));
+	}
+
+	/**
+	 * Where the first quoted cell that is never closed, or has text after its closing
+	 * quote, begins: its row (the header is row 1) and column (from 1).
+	 */
+	static int[] badQuote(String text) {
+		int row = 1;
+		int column = 1;
+		int i = 0;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (c == '"') {
+				int start = row;
+				int startColumn = column;
+				i++;
+				boolean closed = false;
+				while (i < text.length() && !closed) {
+					if (text.charAt(i) == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+						i += 2;
+					}
+					else if (text.charAt(i) == '"') {
+						closed = true;
+						i++;
+					}
+					else {
+						i++;
+					}
+				}
+				boolean ends = i >= text.length() || text.charAt(i) == ',' || text.charAt(i) == '\r'
+						|| text.charAt(i) == '\n';
+				if (!closed || !ends) {
+					return new int[] { start, startColumn };
+				}
+				continue;
+			}
+			if (c == ',') {
+				column++;
+			}
+			else if (c == '\n') {
+				row++;
+				column = 1;
+			}
+			i++;
+		}
+		return new int[] { row, column };
+	}
+
+	/** The header row's names, however malformed the rest. */
+	private static List<String> headers(String text) {
+		int end = text.indexOf('\n');
+		String first = ((end < 0) ? text : text.substring(0, end)).strip();
+		return List.of(first.split(",", -1));
 	}
 
 	private static String decode(byte[] body) {
