@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.claimport.common.event.EventTypes;
 import io.claimport.common.event.OrderCreated;
@@ -27,7 +28,7 @@ public final class PlacedOrders implements AutoCloseable {
 
 	private final Purchases purchases;
 
-	private final Map<String, String> lineIds = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, String> lineIds = new ConcurrentHashMap<>();
 
 	public PlacedOrders(Purchases purchases) {
 		this.purchases = purchases;

@@ -129,4 +129,17 @@ public final class ProblemCatalog {
 		return new Entry(type, title, statuses, meaning, remedy);
 	}
 
+	/**
+	 * What an error answer of this status can be, for the API contract: each problem type
+	 * answered with it, with its title.
+	 */
+	public static String describe(int status) {
+		StringBuilder text = new StringBuilder("Problem; its type is one of:");
+		ALL.stream()
+			.filter((entry) -> entry.statuses().contains(status))
+			.forEach(
+					(entry) -> text.append("\n- ").append(entry.type()).append(" (").append(entry.title()).append(')'));
+		return text.toString();
+	}
+
 }

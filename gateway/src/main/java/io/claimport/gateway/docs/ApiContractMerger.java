@@ -245,7 +245,7 @@ class ApiContractMerger {
 			String code = String.valueOf(status);
 			if (!responses.path(code).path("content").has("application/problem+json")) {
 				ObjectNode response = responses.putObject(code);
-				response.put("description", describe(status));
+				response.put("description", ProblemCatalog.describe(status));
 				response.putObject("content")
 					.putObject("application/problem+json")
 					.putObject("schema")
@@ -286,15 +286,6 @@ class ApiContractMerger {
 				}
 			}
 		}
-	}
-
-	private static String describe(int status) {
-		StringBuilder text = new StringBuilder("Problem; its type is one of:");
-		ProblemCatalog.ALL.stream()
-			.filter((entry) -> entry.statuses().contains(status))
-			.forEach(
-					(entry) -> text.append("\n- ").append(entry.type()).append(" (").append(entry.title()).append(')'));
-		return text.toString();
 	}
 
 	private ObjectNode problemSchema() {

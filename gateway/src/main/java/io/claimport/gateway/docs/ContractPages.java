@@ -3,6 +3,7 @@ package io.claimport.gateway.docs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -75,7 +76,7 @@ class ContractPages {
 				</html>
 				""".formatted(this.swaggerUi, this.swaggerUi);
 		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))

@@ -1,5 +1,6 @@
 package io.claimport.gateway.web;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.springframework.web.server.ServerWebExchange;
 @ControllerAdvice
 class KnownParameters {
 
-	private final Map<java.lang.reflect.Method, Optional<Set<String>>> parameters = new ConcurrentHashMap<>();
+	private final Map<Method, Optional<Set<String>>> parameters = new ConcurrentHashMap<>();
 
 	@ModelAttribute
 	void refuseUnknownParameters(ServerWebExchange exchange) {

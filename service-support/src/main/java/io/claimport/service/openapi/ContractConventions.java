@@ -1,7 +1,6 @@
 package io.claimport.service.openapi;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -213,21 +212,11 @@ public class ContractConventions implements OpenApiCustomizer, OperationCustomiz
 				continue;
 			}
 			responses.addApiResponse(code,
-					new ApiResponse().description(describe(status))
+					new ApiResponse().description(ProblemCatalog.describe(status))
 						.content(new Content().addMediaType(PROBLEM_JSON,
 								new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
 		}
 		operation.setResponses(responses);
-	}
-
-	private static String describe(int status) {
-		Map<String, String> types = new LinkedHashMap<>();
-		ProblemCatalog.ALL.stream()
-			.filter((entry) -> entry.statuses().contains(status))
-			.forEach((entry) -> types.put(entry.type().toString(), entry.title()));
-		StringBuilder text = new StringBuilder("Problem; its type is one of:");
-		types.forEach((type, title) -> text.append("\n- ").append(type).append(" (").append(title).append(')'));
-		return text.toString();
 	}
 
 	/** Numbered pages ({@code page}, {@code size}) of a list that pages by cursor. */

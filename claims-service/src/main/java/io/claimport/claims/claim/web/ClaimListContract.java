@@ -1,5 +1,6 @@
 package io.claimport.claims.claim.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -45,15 +46,12 @@ class ClaimListContract implements OperationCustomizer {
 		parameters.add(query("filterOperator", new StringSchema()._enum(List.of("AND", "OR")),
 				"AND (default): claims passing every filter; OR: any filter (the time windows always apply)"));
 		parameters.add(query("first",
-				new IntegerSchema().minimum(java.math.BigDecimal.ONE)
-					.maximum(java.math.BigDecimal.valueOf(ClaimListQuery.MAX_PAGE)),
+				new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(ClaimListQuery.MAX_PAGE)),
 				"How many claims forwards (default 20)"));
 		parameters.add(query("after", new StringSchema(), "A page's pageInfo.endCursor"));
-		parameters.add(
-				query("last",
-						new IntegerSchema().minimum(java.math.BigDecimal.ONE)
-							.maximum(java.math.BigDecimal.valueOf(ClaimListQuery.MAX_PAGE)),
-						"How many claims backwards"));
+		parameters.add(query("last",
+				new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(ClaimListQuery.MAX_PAGE)),
+				"How many claims backwards"));
 		parameters.add(query("before", new StringSchema(), "A page's pageInfo.startCursor"));
 		operation.setParameters(parameters);
 		return operation;
