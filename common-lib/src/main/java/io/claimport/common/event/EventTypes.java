@@ -28,12 +28,19 @@ public final class EventTypes {
 	public static final EventType<OrderStatusChanged> ORDER_STATUS_CHANGED = new EventType<>("OrderStatusChanged",
 			OrderStatusChanged.class, Topics.ORDERS, "Order", 1);
 
-	/** Version 2 has one line per line item, with its ids (as OrderCreated 3). */
+	/**
+	 * Version 2 has one line per line item, with its ids (as OrderCreated 3); version 3
+	 * added the order's total and currency.
+	 */
 	public static final EventType<OrderUpdated> ORDER_UPDATED = new EventType<>("OrderUpdated", OrderUpdated.class,
-			Topics.ORDERS, "Order", 2);
+			Topics.ORDERS, "Order", 3);
 
+	/**
+	 * Version 2 added the claim's category, issue type, sales channel, requested
+	 * resolution and items.
+	 */
 	public static final EventType<ClaimCreated> CLAIM_CREATED = new EventType<>("ClaimCreated", ClaimCreated.class,
-			Topics.CLAIMS, "Claim", 1);
+			Topics.CLAIMS, "Claim", 2);
 
 	public static final EventType<ClaimStateChanged> CLAIM_STATE_CHANGED = new EventType<>("ClaimStateChanged",
 			ClaimStateChanged.class, Topics.CLAIMS, "Claim", 1);

@@ -1,5 +1,6 @@
 package io.claimport.common.event;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,15 +10,23 @@ import java.util.List;
  * {@code deliveredAt}, {@code carrier}, {@code trackingNumber}, {@code shippingAddress}),
  * and the order as it is now in what consumers use of it: its status, shipment times and
  * carrier, its purchase time and lines (each SKU with its quantity, as in
- * {@link OrderCreated}). Neither the customer, the address nor the tracking number
- * travels: personal data stays in the order service.
+ * {@link OrderCreated}) and, from schema version 3 on, its total and currency (null in
+ * earlier events). Neither the customer, the address nor the tracking number travels:
+ * personal data stays in the order service.
  */
 public record OrderUpdated(String orderId, List<String> changedFields, String status, Instant shippedAt,
-		Instant deliveredAt, String carrier, Instant purchasedAt, List<OrderCreated.Line> lineItems) {
+		Instant deliveredAt, String carrier, Instant purchasedAt, List<OrderCreated.Line> lineItems,
+		BigDecimal totalAmount, String currency) {
 
 	public OrderUpdated {
 		changedFields = List.copyOf(changedFields);
 		lineItems = List.copyOf(lineItems);
+	}
+
+	/** The order as schema version 2 carried it: without its total and currency. */
+	public OrderUpdated(String orderId, List<String> changedFields, String status, Instant shippedAt,
+			Instant deliveredAt, String carrier, Instant purchasedAt, List<OrderCreated.Line> lineItems) {
+		this(orderId, changedFields, status, shippedAt, deliveredAt, carrier, purchasedAt, lineItems, null, null);
 	}
 
 }

@@ -239,7 +239,7 @@ public class Order implements Persistable<String> {
 	private List<Object> finish(List<Object> events, List<String> changed, Instant now) {
 		if (!changed.isEmpty()) {
 			events.add(new OrderUpdated(this.id, changed, this.status.name(), this.shippedAt, this.deliveredAt,
-					this.carrier, this.orderedAt, lines()));
+					this.carrier, this.orderedAt, lines(), this.totalAmount, this.currency));
 		}
 		if (!events.isEmpty()) {
 			this.updatedAt = now;

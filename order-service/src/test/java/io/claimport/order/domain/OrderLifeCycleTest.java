@@ -85,6 +85,9 @@ class OrderLifeCycleTest {
 		assertThat(updated.changedFields()).containsExactly("lineItems");
 		assertThat(updated.lineItems()).singleElement().satisfies((line) -> assertThat(line.quantity()).isEqualTo(2));
 		assertThat(updated.purchasedAt()).isEqualTo(ORDERED);
+		// what analytics counts the order's value from
+		assertThat(updated.totalAmount()).isEqualByComparingTo("299.98");
+		assertThat(updated.currency()).isEqualTo("USD");
 		assertThat(order.getTotalAmount()).isEqualByComparingTo("299.98");
 		assertThat(order.getCurrency()).isEqualTo("USD");
 		assertThat(order.sync(now, NOW.plusSeconds(60))).isEmpty();

@@ -187,7 +187,7 @@ public class Claim implements Persistable<String> {
 		this.policyId = draft.policyId();
 		draft.claimItems()
 			.forEach((item) -> this.claimItems
-				.add(new ClaimItem(item.itemId(), item.lineItemId(), item.quantity(), now)));
+				.add(new ClaimItem(item.itemId(), item.lineItemId(), item.sku(), item.quantity(), now)));
 		this.history.add(new ClaimChange(now, null, ClaimState.NEW, null, filedBy));
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -213,7 +213,7 @@ public class Claim implements Persistable<String> {
 		this.claimFiledFrom = draft.claimFiledFrom();
 		this.offline = details;
 		String itemId = firstGiven(details.item().sku(), details.item().sourceItemId(), details.item().name());
-		this.claimItems.add(new ClaimItem(itemId, null, 1, now));
+		this.claimItems.add(new ClaimItem(itemId, null, details.item().sku(), 1, now));
 		this.history.add(new ClaimChange(now, null, ClaimState.NEW, "filed offline", filedBy));
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -290,7 +290,18 @@ public class Claim implements Persistable<String> {
 	}
 
 	public ClaimCreated createdEvent() {
-		return new ClaimCreated(this.id, this.orderId, this.claimState.name(), this.claimType, this.claimItems.size());
+		// a claim on an order of the store was sold online; an offline claim says where
+		SalesChannel channel = (this.salesChannel != null) ? this.salesChannel : SalesChannel.ONLINE;
+		return new ClaimCreated(this.id, this.orderId, this.claimState.name(), this.claimType, this.claimItems.size(),
+				nameOf(this.claimCategory), nameOf(this.issueType), channel.name(), nameOf(this.requestedResolution),
+				this.claimItems.stream()
+					.map((item) -> new ClaimCreated.Item(item.getItemId(), item.getLineItemId(), item.getSku(),
+							item.getQuantity()))
+					.toList());
+	}
+
+	private static String nameOf(Enum<?> value) {
+		return (value != null) ? value.name() : null;
 	}
 
 	/**

@@ -11,11 +11,12 @@ public record ClaimDraft(String orderId, String sourceOrderId, String sourceOrde
 	 * One item claimed: how the integrator named it and how many.
 	 *
 	 * @param lineItemId the line of the order it is, once known
+	 * @param sku the SKU of that line, once known
 	 */
-	public record Item(String itemId, int quantity, String lineItemId) {
+	public record Item(String itemId, int quantity, String lineItemId, String sku) {
 
 		public Item(String itemId, int quantity) {
-			this(itemId, quantity, null);
+			this(itemId, quantity, null, null);
 		}
 
 	}

@@ -86,8 +86,7 @@ public final class ClaimFiling {
 				}
 			}
 			if (errors.isEmpty()) {
-				filing.accepted.add(new Indexed<>(numbered.index(),
-						onLines(draft, order.linesKnown() ? lines.stream().map(KnownOrder.Line::id).toList() : null)));
+				filing.accepted.add(new Indexed<>(numbered.index(), onLines(draft, lines)));
 				wanted.forEach((line, quantity) -> covered.merge(key(order.orderId(), line), quantity, Integer::sum));
 			}
 			else {
@@ -137,18 +136,16 @@ public final class ClaimFiling {
 	}
 
 	/**
-	 * The same claim with each item's line of the order, in the order of the items.
-	 * @param lineIds the ids of the lines the items name (an id is null for a line of an
-	 * order announced without ids); null where the order's lines are not known
+	 * The same claim with each item's line of the order and its SKU, in the order of the
+	 * items.
+	 * @param lines the lines the items name: where an order's lines are not known, a line
+	 * without id whose SKU is the item's id, as the warranty check takes it
 	 */
-	private static ClaimDraft onLines(ClaimDraft draft, List<String> lineIds) {
-		if (lineIds == null) {
-			return draft;
-		}
+	private static ClaimDraft onLines(ClaimDraft draft, List<KnownOrder.Line> lines) {
 		List<ClaimDraft.Item> items = new ArrayList<>(draft.claimItems().size());
 		for (int i = 0; i < draft.claimItems().size(); i++) {
-			items.add(new ClaimDraft.Item(draft.claimItems().get(i).itemId(), draft.claimItems().get(i).quantity(),
-					lineIds.get(i)));
+			ClaimDraft.Item item = draft.claimItems().get(i);
+			items.add(new ClaimDraft.Item(item.itemId(), item.quantity(), lines.get(i).id(), lines.get(i).sku()));
 		}
 		return new ClaimDraft(draft.orderId(), draft.sourceOrderId(), draft.sourceOrderNumber(), draft.authorName(),
 				draft.authorEmail(), draft.claimDescription(), draft.claimType(), draft.isOta(), draft.otaDescription(),

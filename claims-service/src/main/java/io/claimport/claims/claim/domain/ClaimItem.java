@@ -23,6 +23,8 @@ public class ClaimItem {
 	@Column(name = "line_item_id")
 	private String lineItemId;
 
+	private String sku;
+
 	private int quantity;
 
 	@Column(name = "created_at")
@@ -34,10 +36,11 @@ public class ClaimItem {
 	protected ClaimItem() {
 	}
 
-	ClaimItem(String itemId, String lineItemId, int quantity, Instant now) {
+	ClaimItem(String itemId, String lineItemId, String sku, int quantity, Instant now) {
 		this.id = PublicIds.next(ID_PREFIX);
 		this.itemId = itemId;
 		this.lineItemId = lineItemId;
+		this.sku = sku;
 		this.quantity = quantity;
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -57,6 +60,14 @@ public class ClaimItem {
 	 */
 	public String getLineItemId() {
 		return this.lineItemId;
+	}
+
+	/**
+	 * The SKU of the item; null if the claim did not say and its order's lines were not
+	 * known.
+	 */
+	public String getSku() {
+		return this.sku;
 	}
 
 	public int getQuantity() {

@@ -58,6 +58,7 @@ class ClaimFilingTest {
 				Map.of("ord_3", twoColours), Map.of(), Map.of(), NOW);
 
 		assertThat(filing.accepted()).extracting(Indexed::index).containsExactly(1);
+		assertThat(filing.accepted().get(0).item().claimItems().get(0).sku()).isEqualTo("SHIRT");
 		assertThat(filing.refused()).singleElement().satisfies((error) -> {
 			assertThat(error.field()).isEqualTo("claimItems[0].itemId");
 			assertThat(error.rule()).isEqualTo("ambiguous-item");
@@ -110,6 +111,8 @@ class ClaimFilingTest {
 				Map.of("ord_2", announcedWithoutLines), Map.of(), Map.of(), NOW);
 
 		assertThat(filing.accepted()).hasSize(1);
+		// the item's id is taken for its SKU, as the warranty check takes it
+		assertThat(filing.accepted().get(0).item().claimItems().get(0).sku()).isEqualTo("ANY");
 	}
 
 	private static Indexed<ClaimDraft> draft(int index, String orderId, String claimType, String sku, int quantity) {

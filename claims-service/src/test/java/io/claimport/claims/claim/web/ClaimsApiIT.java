@@ -55,6 +55,8 @@ class ClaimsApiIT {
 				.get();
 			assertThat(event.headers()).containsEntry("ce_type", "ClaimCreated");
 			assertThat(event.value()).contains("\"claimState\":\"NEW\"").contains("\"orderId\":\"order_77\"");
+			// a claim on an order of the store was sold online
+			assertThat(event.value()).contains("\"salesChannel\":\"ONLINE\"");
 		}
 	}
 

@@ -72,7 +72,12 @@ class OfflineClaimsIT {
 						(found) -> found.isPresent())
 				.get();
 			assertThat(event.headers()).containsEntry("ce_type", "ClaimCreated");
-			assertThat(event.value()).contains("DEFECTIVE_ITEM").doesNotContain("customer@example.com");
+			assertThat(event.headers()).containsEntry("ce_schemaversion", "2");
+			// what analytics breaks claims down by
+			assertThat(event.value())
+				.contains("\"issueType\":\"DEFECTIVE_ITEM\"", "\"claimCategory\":\"WARRANTY\"",
+						"\"salesChannel\":\"IN_STORE\"", "\"sku\":\"SKU-12345\"")
+				.doesNotContain("customer@example.com");
 		}
 	}
 

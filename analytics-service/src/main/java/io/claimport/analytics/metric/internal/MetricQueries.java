@@ -1,0 +1,263 @@
+package io.claimport.analytics.metric.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.claimport.analytics.metric.domain.Dimension;
+import io.claimport.analytics.metric.domain.Interval;
+import io.claimport.analytics.metric.domain.MetricQuery;
+import io.claimport.analytics.metric.domain.MetricRow;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of each metric over the facts: one account, one range, counted per period of
+ * the caller's time zone ({@code date_trunc} with the zone) or over the whole range, per
+ * group of a breakdown.
+ */
+@Repository
+class MetricQueries {
+
+	/** The claim decisions counted as approvals. */
+	private static final String APPROVALS = "('APPROVED', 'RESOLVED_BY_BRAND')";
+
+	private static final String DENIALS = "('DENIED')";
+
+	private final JdbcClient jdbc;
+
+	MetricQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Instant> asOf(String account) {
+		return this.jdbc.sql("SELECT as_of FROM projection_watermark WHERE account_id = :account")
+			.param("account", account)
+			.query((rs, row) -> rs.getTimestamp("as_of").toInstant())
+			.optional();
+	}
+
+	/**
+	 * The metric's rows over the whole range ({@code perPeriod} false) or per period.
+	 * @param skus for a breakdown by SKU, the SKUs to count (null: all)
+	 */
+	List<MetricRow> rows(String account, MetricQuery query, boolean perPeriod, Collection<String> skus) {
+		Scope scope = new Scope(account, query, perPeriod, skus);
+		return switch (query.metric()) {
+			case CLAIMS -> claims(scope);
+			case CLAIM_RATE -> claimRate(scope, query.by());
+			case TOP_SKUS -> claimRate(scope, Dimension.SKU);
+			case APPROVAL_RATE -> decisions(scope, APPROVALS);
+			case DENIAL_RATE -> decisions(scope, DENIALS);
+			case TIME_TO_FIRST_DECISION -> durations(scope, "first_decided_at");
+			case TIME_TO_RESOLUTION -> durations(scope, "resolved_at");
+			case RESOLUTION_COST ->
+				money(scope, "resolution_fact", "resolved_at", "f.paid_value + f.shipping_value", "resolution_type");
+			case STORE_CREDIT -> money(scope, "store_credit_fact", "issued_at", "f.total_value", "credit_type");
+			case ORDERS -> orders(scope);
+			case ORDER_VALUE -> money(scope, "order_fact", "ordered_at", "f.total_amount", "status");
+		};
+	}
+
+	/** The products holding these SKUs now. */
+	Map<String, MetricRow.Product> products(String account, Collection<String> skus) {
+		Map<String, MetricRow.Product> products = new HashMap<>();
+		if (skus.isEmpty()) {
+			return products;
+		}
+		this.jdbc
+			.sql("SELECT sku, product_id, name, category FROM catalog_product "
+					+ "WHERE account_id = :account AND sku = ANY(:skus)")
+			.param("account", account)
+			.param("skus", skus.toArray(String[]::new))
+			.query((rs, row) -> products.put(rs.getString("sku"),
+					new MetricRow.Product(rs.getString("product_id"), rs.getString("name"), rs.getString("category"))))
+			.list();
+		return products;
+	}
+
+	private List<MetricRow> claims(Scope scope) {
+		Dimension by = scope.query.by();
+		if (by == Dimension.SKU || by == Dimension.CATEGORY) {
+			return scope.select("count(DISTINCT i.claim_id)", "i.filed_at", itemGroup(by), null, itemsOfClaims(by),
+					(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+		}
+		return scope.select("count(*)", "c.filed_at", claimGroup(by), null, "claim_fact c",
+				(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+	}
+
+	private List<MetricRow> claimRate(Scope scope, Dimension by) {
+		Map<List<Object>, long[]> merged = new LinkedHashMap<>();
+		List<MetricRow> claims = (by == null)
+				? scope.select("count(*)", "c.filed_at", "NULL", null, "claim_fact c",
+						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)))
+				: scope.select("count(DISTINCT i.claim_id)", "i.filed_at", itemGroup(by), null, itemsOfClaims(by),
+						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+		List<MetricRow> orders = (by == null)
+				? scope.select("count(*)", "o.ordered_at", "NULL", null, "order_fact o",
+						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)))
+				: scope.select("count(DISTINCT l.order_id)", "l.ordered_at", lineGroup(by), null, linesOfOrders(by),
+						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+		claims.forEach((row) -> merged.computeIfAbsent(key(row), (k) -> new long[2])[0] += row.count());
+		orders.forEach((row) -> merged.computeIfAbsent(key(row), (k) -> new long[2])[1] += row.count());
+		return merged.entrySet()
+			.stream()
+			.map((entry) -> MetricRow.ratio((LocalDate) entry.getKey().get(0), (String) entry.getKey().get(1),
+					entry.getValue()[0], entry.getValue()[1]))
+			.toList();
+	}
+
+	private static List<Object> key(MetricRow row) {
+		return Arrays.asList(row.period(), row.group());
+	}
+
+	private List<MetricRow> decisions(Scope scope, String outcomes) {
+		return scope.select("count(*) FILTER (WHERE c.decision IN " + outcomes + "), count(*)", "c.first_decided_at",
+				claimGroup(scope.query.by()), null, "claim_fact c",
+				(rs, period, group) -> MetricRow.ratio(period, group, rs.getLong(1), rs.getLong(2)));
+	}
+
+	private List<MetricRow> durations(Scope scope, String reached) {
+		String seconds = "extract(epoch FROM c." + reached + " - c.filed_at)";
+		return scope.select(
+				"count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY " + seconds + "), percentile_cont(0.9) "
+						+ "WITHIN GROUP (ORDER BY " + seconds + ")",
+				"c." + reached, claimGroup(scope.query.by()), null, "claim_fact c", (rs, period, group) -> MetricRow
+					.durations(period, group, rs.getLong(1), seconds(rs, 2), seconds(rs, 3)));
+	}
+
+	private static Long seconds(ResultSet rs, int column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : Math.round(value);
+	}
+
+	private List<MetricRow> money(Scope scope, String table, String time, String amount, String groupColumn) {
+		String group = (scope.query.by() != null) ? "f." + groupColumn : "NULL";
+		return scope.select("count(*), sum(" + amount + ")", "f." + time, group, "f.currency", table + " f",
+				(rs, period, grp) -> MetricRow.money(period, grp, rs.getString("currency"), rs.getLong(1),
+						money(rs.getBigDecimal(2))));
+	}
+
+	/** An amount as written: without the store's trailing zeros, with at least cents. */
+	private static BigDecimal money(BigDecimal amount) {
+		BigDecimal stripped = amount.stripTrailingZeros();
+		return (stripped.scale() < 2) ? stripped.setScale(2) : stripped;
+	}
+
+	private List<MetricRow> orders(Scope scope) {
+		Dimension by = scope.query.by();
+		if (by == Dimension.SKU) {
+			return scope.select("count(DISTINCT l.order_id)", "l.ordered_at", "l.sku", null, linesOfOrders(by),
+					(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+		}
+		String group = (by == Dimension.ORDER_STATUS) ? "o.status" : (by == Dimension.CURRENCY) ? "o.currency" : "NULL";
+		return scope.select("count(*)", "o.ordered_at", group, null, "order_fact o",
+				(rs, period, grp) -> MetricRow.counted(period, grp, null, rs.getLong(1)));
+	}
+
+	private static String claimGroup(Dimension by) {
+		if (by == null) {
+			return "NULL";
+		}
+		return switch (by) {
+			case STATE -> "c.state";
+			case CLAIM_TYPE -> "c.claim_type";
+			case ISSUE_TYPE -> "c.issue_type";
+			case CLAIM_CATEGORY -> "c.claim_category";
+			case SALES_CHANNEL -> "c.sales_channel";
+			case REQUESTED_RESOLUTION -> "c.requested_resolution";
+			default -> throw new IllegalArgumentException("claims are not broken down by " + by.parameter());
+		};
+	}
+
+	private static String itemGroup(Dimension by) {
+		return (by == Dimension.CATEGORY) ? "p.category" : "i.sku";
+	}
+
+	private static String lineGroup(Dimension by) {
+		return (by == Dimension.CATEGORY) ? "p.category" : "l.sku";
+	}
+
+	private static String itemsOfClaims(Dimension by) {
+		return "claim_item_fact i" + ((by == Dimension.CATEGORY)
+				? " LEFT JOIN catalog_product p ON p.account_id = i.account_id AND p.sku = i.sku" : "");
+	}
+
+	private static String linesOfOrders(Dimension by) {
+		return "order_line_fact l" + ((by == Dimension.CATEGORY)
+				? " LEFT JOIN catalog_product p ON p.account_id = l.account_id AND p.sku = l.sku" : "");
+	}
+
+	@FunctionalInterface
+	private interface RowReader {
+
+		MetricRow read(ResultSet rs, LocalDate period, String group) throws SQLException;
+
+	}
+
+	/** One account's range, counted per period or over it whole. */
+	private final class Scope {
+
+		private final String account;
+
+		private final MetricQuery query;
+
+		private final boolean perPeriod;
+
+		private final Collection<String> skus;
+
+		Scope(String account, MetricQuery query, boolean perPeriod, Collection<String> skus) {
+			this.account = account;
+			this.query = query;
+			this.perPeriod = perPeriod;
+			this.skus = skus;
+		}
+
+		/**
+		 * Counts {@code measures} of the rows of {@code from} whose {@code time} is in
+		 * the range, per period (of that time), group and currency.
+		 */
+		List<MetricRow> select(String measures, String time, String group, String currency, String from,
+				RowReader reader) {
+			String alias = time.substring(0, time.indexOf('.'));
+			String period = this.perPeriod
+					? "(date_trunc('" + unit(this.query.interval()) + "', " + time + ", :tz) AT TIME ZONE :tz)::date"
+					: "NULL::date";
+			String skuFilter = (this.skus != null && group.endsWith(".sku")) ? " AND " + group + " = ANY(:skus)" : "";
+			String sql = "SELECT " + measures + ", " + period + " AS period, " + group + " AS grp"
+					+ ((currency != null) ? ", " + currency + " AS currency" : "") + " FROM " + from + " WHERE " + alias
+					+ ".account_id = :account AND " + time + " >= :from AND " + time + " < :to" + skuFilter
+					+ " GROUP BY period, grp" + ((currency != null) ? ", currency" : "");
+			JdbcClient.StatementSpec statement = MetricQueries.this.jdbc.sql(sql)
+				.param("account", this.account)
+				.param("from", Timestamp.from(this.query.from()))
+				.param("to", Timestamp.from(this.query.to()));
+			if (this.perPeriod) {
+				statement = statement.param("tz", this.query.zone().getId());
+			}
+			if (!skuFilter.isEmpty()) {
+				statement = statement.param("skus", this.skus.toArray(String[]::new));
+			}
+			return statement
+				.query((rs, row) -> reader.read(rs, rs.getObject("period", LocalDate.class), rs.getString("grp")))
+				.list();
+		}
+
+		private static String unit(Interval interval) {
+			return interval.parameter();
+		}
+
+	}
+
+}
