@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.claimport.common.event.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -156,6 +157,25 @@ class KubernetesManifestsTest {
 		});
 		assertThat(names(RENDERED.get("base + autoscaling"), HorizontalPodAutoscaler.class))
 			.containsExactlyInAnyOrderElementsOf(Manifests.CONFIGURATION.keySet());
+	}
+
+	@Test
+	void everyTopicOfTheSuiteHasTheSettingsTheServicesCreateItWith() {
+		Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
+		for (HasMetadata object : RENDERED.get("overlays/production")) {
+			if (object instanceof GenericKubernetesResource topic && "KafkaTopic".equals(topic.getKind())) {
+				Map<String, Object> spec = topic.get("spec");
+				configs.put((String) spec.get("topicName"), (Map<String, Object>) spec.get("config"));
+			}
+		}
+		List<String> suite = Topics.ALL.stream()
+			.flatMap((topic) -> Stream.of(topic, Topics.deadLetter(topic)))
+			.toList();
+
+		assertThat(configs.keySet()).containsExactlyInAnyOrderElementsOf(suite);
+		configs.forEach((topic, config) -> Topics.settingsOf(topic)
+			.forEach((name, value) -> assertThat(String.valueOf(config.get(name))).as(topic + " " + name)
+				.isEqualTo(value)));
 	}
 
 	@Test

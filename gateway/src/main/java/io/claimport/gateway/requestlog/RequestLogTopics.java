@@ -19,10 +19,15 @@ class RequestLogTopics {
 	KafkaAdmin.NewTopics requestLogTopicDeclarations(@Value("${claimport.kafka.partitions:3}") int partitions,
 			@Value("${claimport.kafka.replication-factor:1}") short replicationFactor) {
 		return new KafkaAdmin.NewTopics(
-				TopicBuilder.name(Topics.REQUEST_LOG).partitions(partitions).replicas(replicationFactor).build(),
+				TopicBuilder.name(Topics.REQUEST_LOG)
+					.partitions(partitions)
+					.replicas(replicationFactor)
+					.configs(Topics.settingsOf(Topics.REQUEST_LOG))
+					.build(),
 				TopicBuilder.name(Topics.deadLetter(Topics.REQUEST_LOG))
 					.partitions(partitions)
 					.replicas(replicationFactor)
+					.configs(Topics.settingsOf(Topics.deadLetter(Topics.REQUEST_LOG)))
 					.build());
 	}
 

@@ -26,8 +26,9 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * One error policy for every listener: a few retries a short while apart, then the record
  * goes to its topic's dead-letter topic and the partition moves on. Topics are declared
- * here, each with its dead-letter topic, so the broker never needs to create topics on
- * its own.
+ * here, each with its dead-letter topic and the settings {@link Topics} gives them, so
+ * the broker never needs to create topics on its own; a topic made before with other
+ * settings is given these ({@code spring.kafka.admin.modify-topic-configs}).
  */
 @AutoConfiguration
 public class KafkaMessagingConfiguration {
@@ -37,11 +38,13 @@ public class KafkaMessagingConfiguration {
 			@Value("${claimport.kafka.replication-factor:1}") short replicationFactor) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : Topics.ALL) {
-			topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).build());
-			topics.add(TopicBuilder.name(Topics.deadLetter(topic))
-				.partitions(partitions)
-				.replicas(replicationFactor)
-				.build());
+			for (String name : List.of(topic, Topics.deadLetter(topic))) {
+				topics.add(TopicBuilder.name(name)
+					.partitions(partitions)
+					.replicas(replicationFactor)
+					.configs(Topics.settingsOf(name))
+					.build());
+			}
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
