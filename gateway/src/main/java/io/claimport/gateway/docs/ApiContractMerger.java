@@ -33,18 +33,23 @@ import org.springframework.stereotype.Component;
 /**
  * The contract of the whole API: the gateway's own (keys, accounts, admin; springdoc) and
  * each routed service's ({@code /v3/api-docs}), merged into one OpenAPI 3.1 document. A
- * service's internal paths become the public ones ({@code /ops/v1/} is the admin API's
- * {@code /admin/v1/audit/}); a schema two services name alike but describe differently
- * keeps both, the second named after its service; every operation lists the errors the
- * gateway itself answers (401, 403, 429, 502, 503, 504) and its security (the API key, or
- * the admin token on {@code /admin/}). A service's description is kept for a minute; one
- * that cannot be read is left out and named in {@code x-unavailable}, its last good
- * description used if there is one.
+ * service's internal paths become the public ones (a service's {@code /ops/v1/} is where
+ * the gateway routes its admin path to: {@code /admin/v1/audit/} for the audit service);
+ * a schema two services name alike but describe differently keeps both, the second named
+ * after its service; every operation lists the errors the gateway itself answers (401,
+ * 403, 429, 502, 503, 504) and its security (the API key, or the admin token on
+ * {@code /admin/}). A service's description is kept for a minute; one that cannot be read
+ * is left out and named in {@code x-unavailable}, its last good description used if there
+ * is one.
  */
 @Component
 class ApiContractMerger {
 
 	static final String API_DOCS = "/v3/api-docs";
+
+	private static final String ADMIN = "/admin/v1/";
+
+	private static final String OPS = "/ops/v1/";
 
 	private static final Logger log = LoggerFactory.getLogger(ApiContractMerger.class);
 
@@ -89,12 +94,26 @@ class ApiContractMerger {
 		return Mono.zip(gateway, services).map((both) -> merge(both.getT1(), both.getT2()));
 	}
 
-	/** One service per upstream, named after its first route. */
+	/**
+	 * One service per upstream, named after its first route, with the public prefix of
+	 * its operators' paths: that of its route under {@code /admin/v1/} (rewritten to
+	 * {@code /ops/v1/}), if it has one.
+	 */
 	private static List<Service> distinctServices(List<RouteDefinition> routes) {
 		Map<URI, String> byUri = new LinkedHashMap<>();
-		routes.forEach((route) -> byUri.putIfAbsent(route.getUri(), route.getId()));
+		Map<URI, String> adminPrefixes = new LinkedHashMap<>();
+		routes.forEach((route) -> {
+			byUri.putIfAbsent(route.getUri(), route.getId());
+			route.getPredicates()
+				.stream()
+				.filter((predicate) -> "Path".equals(predicate.getName()))
+				.flatMap((predicate) -> predicate.getArgs().values().stream())
+				.filter((path) -> path.startsWith(ADMIN) && path.endsWith("/**"))
+				.findFirst()
+				.ifPresent((path) -> adminPrefixes.putIfAbsent(route.getUri(), path.substring(0, path.length() - 2)));
+		});
 		List<Service> services = new ArrayList<>();
-		byUri.forEach((uri, name) -> services.add(new Service(name, uri, null)));
+		byUri.forEach((uri, name) -> services.add(new Service(name, uri, adminPrefixes.get(uri), null)));
 		return services;
 	}
 
@@ -102,7 +121,7 @@ class ApiContractMerger {
 		Fetched known = this.fetched.get(service.uri());
 		Instant now = this.clock.instant();
 		if (known != null && known.at().plus(KEPT).isAfter(now)) {
-			return Mono.just(new Service(service.name(), service.uri(), known.document()));
+			return Mono.just(service.with(known.document()));
 		}
 		HttpRequest request = HttpRequest.newBuilder(service.uri().resolve(API_DOCS))
 			.timeout(Duration.ofSeconds(10))
@@ -115,10 +134,9 @@ class ApiContractMerger {
 					throw new IllegalStateException("no OpenAPI 3.1 description");
 				}
 				this.fetched.put(service.uri(), new Fetched(document, now));
-				return new Service(service.name(), service.uri(), document);
+				return service.with(document);
 			})
-			.onErrorResume((ex) -> Mono
-				.just(new Service(service.name(), service.uri(), (known != null) ? known.document() : null)));
+			.onErrorResume((ex) -> Mono.just(service.with((known != null) ? known.document() : null)));
 	}
 
 	private ObjectNode merge(JsonNode gateway, List<Service> services) {
@@ -147,14 +165,14 @@ class ApiContractMerger {
 			.put("type", "http")
 			.put("scheme", "bearer")
 			.put("description", "The operator's admin token (CLAIMPORT_ADMIN_TOKEN): the admin API only.");
-		add("gateway", gateway, paths, schemas, true);
+		add("gateway", null, gateway, paths, schemas, true);
 		ArrayNode unavailable = this.json.createArrayNode();
 		for (Service service : services) {
 			if (service.document() == null) {
 				unavailable.add(service.name());
 			}
 			else {
-				add(service.name(), service.document(), paths, schemas, false);
+				add(service.name(), service.adminPrefix(), service.document(), paths, schemas, false);
 			}
 		}
 		if (!unavailable.isEmpty()) {
@@ -163,8 +181,12 @@ class ApiContractMerger {
 		return merged;
 	}
 
-	/** Adds one description's paths and schemas, renaming a schema that clashes. */
-	private void add(String name, JsonNode document, ObjectNode paths, ObjectNode schemas, boolean gateway) {
+	/**
+	 * Adds one description's paths and schemas, renaming a schema that clashes.
+	 * @param adminPrefix where the gateway publishes the service's {@code /ops/v1/} paths
+	 */
+	private void add(String name, String adminPrefix, JsonNode document, ObjectNode paths, ObjectNode schemas,
+			boolean gateway) {
 		Map<String, String> renames = new LinkedHashMap<>();
 		JsonNode own = document.path("components").path("schemas");
 		for (String schema : own.propertyNames()) {
@@ -187,8 +209,8 @@ class ApiContractMerger {
 			}
 		}
 		for (String path : renamed.path("paths").propertyNames()) {
-			String published = path.startsWith("/ops/v1/") ? "/admin/v1/audit/" + path.substring("/ops/v1/".length())
-					: path;
+			String published = (adminPrefix != null && path.startsWith(OPS))
+					? adminPrefix + path.substring(OPS.length()) : path;
 			ObjectNode item = (ObjectNode) renamed.path("paths").get(path);
 			item.propertyNames().forEach((method) -> {
 				if (item.get(method) instanceof ObjectNode operation) {
@@ -309,7 +331,11 @@ class ApiContractMerger {
 		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
 	}
 
-	private record Service(String name, URI uri, JsonNode document) {
+	private record Service(String name, URI uri, String adminPrefix, JsonNode document) {
+
+		Service with(JsonNode description) {
+			return new Service(this.name, this.uri, this.adminPrefix, description);
+		}
 
 	}
 

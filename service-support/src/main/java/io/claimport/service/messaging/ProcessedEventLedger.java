@@ -2,6 +2,7 @@ package io.claimport.service.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import io.claimport.common.event.EventEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class ProcessedEventLedger {
 
+	private static final String DEFAULT_TABLE = "processed_event";
+
+	private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+
 	private final JdbcClient jdbc;
 
 	private final MeterRegistry meters;
@@ -40,10 +45,25 @@ public class ProcessedEventLedger {
 	/** True the first time this consumer sees the event; false for every redelivery. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean firstDelivery(String consumer, EventEnvelope event) {
-		boolean first = this.jdbc.sql("""
-				INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (:consumer, :eventId, now())
-				ON CONFLICT DO NOTHING
-				""").param("consumer", consumer).param("eventId", event.eventId()).update() == 1;
+		return firstDelivery(consumer, event, DEFAULT_TABLE);
+	}
+
+	/**
+	 * The same, kept in another table of the same shape: a projection that lives in a
+	 * schema of its own (and is rebuilt as a whole) keeps its ledger in it.
+	 * @param table the table, qualified by its schema
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean firstDelivery(String consumer, EventEnvelope event, String table) {
+		if (!TABLE_NAME.matcher(table).matches()) {
+			throw new IllegalArgumentException("not a table name: " + table);
+		}
+		boolean first = this.jdbc
+			.sql("INSERT INTO " + table
+					+ " (consumer, event_id, processed_at) VALUES (:consumer, :eventId, now()) ON CONFLICT DO NOTHING")
+			.param("consumer", consumer)
+			.param("eventId", event.eventId())
+			.update() == 1;
 		if (first) {
 			Timer delay = Timer.builder("claimport.projection.delay")
 				.description("Time from an event's occurrence to its projection's commit")

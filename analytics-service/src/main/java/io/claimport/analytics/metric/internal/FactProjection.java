@@ -15,20 +15,17 @@ import io.claimport.common.event.ProductCreated;
 import io.claimport.common.event.ProductDeleted;
 import io.claimport.common.event.ProductUpdated;
 import io.claimport.common.event.StoreCreditIssued;
-import io.claimport.service.messaging.ProcessedEventLedger;
+import io.claimport.analytics.projection.ProjectionSchema;
 import io.claimport.service.messaging.ReceivedEvent;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the facts the metrics are computed from, event by event: each event applied once,
- * however often it is delivered, with the account's freshness in the same transaction.
+ * Keeps the facts the metrics are computed from, event by event, with the account's
+ * freshness.
  */
 @Service
 public class FactProjection {
-
-	static final String CONSUMER = "analytics-metrics";
 
 	/** The states that decide a claim (TEMPORARILY_DISMISSED puts it aside). */
 	static final Set<String> DECISIONS = Set.of("APPROVED", "DENIED", "DISMISSED", "RESOLVED_BY_BRAND");
@@ -37,71 +34,74 @@ public class FactProjection {
 
 	private final FactStore facts;
 
-	private final ProcessedEventLedger ledger;
-
-	FactProjection(FactStore facts, ProcessedEventLedger ledger) {
+	FactProjection(FactStore facts) {
 		this.facts = facts;
-		this.ledger = ledger;
 	}
 
-	@Transactional
-	public void apply(ReceivedEvent event) {
+	/** Whether the event changes any fact. */
+	public boolean projects(ReceivedEvent event) {
+		return applies(event.payload());
+	}
+
+	/**
+	 * Applies an event to the facts of one copy of the projection, in the transaction
+	 * that records it as applied there (ProjectionWriter's).
+	 */
+	public void apply(ReceivedEvent event, ProjectionSchema schema) {
 		EventEnvelope envelope = event.envelope();
 		String account = envelope.accountId();
-		if (account == null) {
-			throw new IllegalArgumentException("event " + envelope.eventId() + " names no account");
-		}
 		Object payload = event.payload();
-		if (!applies(payload) || !this.ledger.firstDelivery(CONSUMER, envelope)) {
+		if (!applies(payload)) {
 			return;
 		}
+		FactStore.Writer store = this.facts.in(schema);
 		Instant at = envelope.occurredAt();
 		if (payload instanceof ProductCreated product) {
-			this.facts.holdSku(account, product.sku(), product.productId(), product.name(), product.category());
+			store.holdSku(account, product.sku(), product.productId(), product.name(), product.category());
 		}
 		else if (payload instanceof ProductUpdated product) {
 			if (!product.before().sku().equals(product.sku())) {
-				this.facts.releaseSku(account, product.before().sku(), product.productId());
+				store.releaseSku(account, product.before().sku(), product.productId());
 			}
-			this.facts.holdSku(account, product.sku(), product.productId(), product.name(), product.category());
+			store.holdSku(account, product.sku(), product.productId(), product.name(), product.category());
 		}
 		else if (payload instanceof ProductDeleted product) {
-			this.facts.releaseSku(account, product.sku(), product.productId());
+			store.releaseSku(account, product.sku(), product.productId());
 		}
 		else if (payload instanceof OrderCreated order) {
-			this.facts.placeOrder(account, order.orderId(), (order.purchasedAt() != null) ? order.purchasedAt() : at,
+			store.placeOrder(account, order.orderId(), (order.purchasedAt() != null) ? order.purchasedAt() : at,
 					order.status(), order.totalAmount(), order.currency());
 			if (order.lineItems() != null) {
-				this.facts.replaceLines(account, order.orderId(), order.lineItems());
+				store.replaceLines(account, order.orderId(), order.lineItems());
 			}
 		}
 		else if (payload instanceof OrderUpdated order) {
-			this.facts.changeOrder(account, order.orderId(), order.status(), order.purchasedAt(), order.totalAmount(),
+			store.changeOrder(account, order.orderId(), order.status(), order.purchasedAt(), order.totalAmount(),
 					order.currency());
-			this.facts.replaceLines(account, order.orderId(), order.lineItems());
+			store.replaceLines(account, order.orderId(), order.lineItems());
 		}
 		else if (payload instanceof OrderStatusChanged changed) {
-			this.facts.moveOrder(account, changed.orderId(), changed.toStatus());
+			store.moveOrder(account, changed.orderId(), changed.toStatus());
 		}
 		else if (payload instanceof ClaimCreated claim) {
-			this.facts.fileClaim(account, claim, at);
+			store.fileClaim(account, claim, at);
 		}
 		else if (payload instanceof ClaimStateChanged changed) {
-			this.facts.moveClaim(account, changed.claimId(), changed.toState(), DECISIONS.contains(changed.toState()),
+			store.moveClaim(account, changed.claimId(), changed.toState(), DECISIONS.contains(changed.toState()),
 					RESOLVED.contains(changed.toState()), at);
 		}
 		else if (payload instanceof ClaimResolved resolved) {
 			// what settling cost: the amount paid, and the shipping when it was refunded
 			// too
-			this.facts.resolve(account, resolved.resolutionId(), resolved.claimId(), at, resolved.resolutionType(),
+			store.resolve(account, resolved.resolutionId(), resolved.claimId(), at, resolved.resolutionType(),
 					resolved.paidValue(), resolved.includeShipping() ? resolved.shippingAmount() : BigDecimal.ZERO,
 					resolved.currency());
 		}
 		else if (payload instanceof StoreCreditIssued credit) {
-			this.facts.issueCredit(account, envelope.eventId(), credit.claimId(), at, credit.creditType(),
+			store.issueCredit(account, envelope.eventId(), credit.claimId(), at, credit.creditType(),
 					credit.totalValue(), credit.currency());
 		}
-		this.facts.seen(account, at);
+		store.seen(account, at);
 	}
 
 	private static boolean applies(Object payload) {

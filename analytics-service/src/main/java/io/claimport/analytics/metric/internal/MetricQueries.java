@@ -42,7 +42,7 @@ class MetricQueries {
 	}
 
 	Optional<Instant> asOf(String account) {
-		return this.jdbc.sql("SELECT as_of FROM projection_watermark WHERE account_id = :account")
+		return this.jdbc.sql("SELECT as_of FROM projection.projection_watermark WHERE account_id = :account")
 			.param("account", account)
 			.query((rs, row) -> rs.getTimestamp("as_of").toInstant())
 			.optional();
@@ -62,11 +62,12 @@ class MetricQueries {
 			case DENIAL_RATE -> decisions(scope, DENIALS);
 			case TIME_TO_FIRST_DECISION -> durations(scope, "first_decided_at");
 			case TIME_TO_RESOLUTION -> durations(scope, "resolved_at");
-			case RESOLUTION_COST ->
-				money(scope, "resolution_fact", "resolved_at", "f.paid_value + f.shipping_value", "resolution_type");
-			case STORE_CREDIT -> money(scope, "store_credit_fact", "issued_at", "f.total_value", "credit_type");
+			case RESOLUTION_COST -> money(scope, "projection.resolution_fact", "resolved_at",
+					"f.paid_value + f.shipping_value", "resolution_type");
+			case STORE_CREDIT ->
+				money(scope, "projection.store_credit_fact", "issued_at", "f.total_value", "credit_type");
 			case ORDERS -> orders(scope);
-			case ORDER_VALUE -> money(scope, "order_fact", "ordered_at", "f.total_amount", "status");
+			case ORDER_VALUE -> money(scope, "projection.order_fact", "ordered_at", "f.total_amount", "status");
 		};
 	}
 
@@ -77,7 +78,7 @@ class MetricQueries {
 			return products;
 		}
 		this.jdbc
-			.sql("SELECT sku, product_id, name, category FROM catalog_product "
+			.sql("SELECT sku, product_id, name, category FROM projection.catalog_product "
 					+ "WHERE account_id = :account AND sku = ANY(:skus)")
 			.param("account", account)
 			.param("skus", skus.toArray(String[]::new))
@@ -93,19 +94,19 @@ class MetricQueries {
 			return scope.select("count(DISTINCT i.claim_id)", "i.filed_at", itemGroup(by), null, itemsOfClaims(by),
 					(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
 		}
-		return scope.select("count(*)", "c.filed_at", claimGroup(by), null, "claim_fact c",
+		return scope.select("count(*)", "c.filed_at", claimGroup(by), null, "projection.claim_fact c",
 				(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
 	}
 
 	private List<MetricRow> claimRate(Scope scope, Dimension by) {
 		Map<List<Object>, long[]> merged = new LinkedHashMap<>();
 		List<MetricRow> claims = (by == null)
-				? scope.select("count(*)", "c.filed_at", "NULL", null, "claim_fact c",
+				? scope.select("count(*)", "c.filed_at", "NULL", null, "projection.claim_fact c",
 						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)))
 				: scope.select("count(DISTINCT i.claim_id)", "i.filed_at", itemGroup(by), null, itemsOfClaims(by),
 						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
 		List<MetricRow> orders = (by == null)
-				? scope.select("count(*)", "o.ordered_at", "NULL", null, "order_fact o",
+				? scope.select("count(*)", "o.ordered_at", "NULL", null, "projection.order_fact o",
 						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)))
 				: scope.select("count(DISTINCT l.order_id)", "l.ordered_at", lineGroup(by), null, linesOfOrders(by),
 						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
@@ -124,7 +125,7 @@ class MetricQueries {
 
 	private List<MetricRow> decisions(Scope scope, String outcomes) {
 		return scope.select("count(*) FILTER (WHERE c.decision IN " + outcomes + "), count(*)", "c.first_decided_at",
-				claimGroup(scope.query.by()), null, "claim_fact c",
+				claimGroup(scope.query.by()), null, "projection.claim_fact c",
 				(rs, period, group) -> MetricRow.ratio(period, group, rs.getLong(1), rs.getLong(2)));
 	}
 
@@ -133,8 +134,8 @@ class MetricQueries {
 		return scope.select(
 				"count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY " + seconds + "), percentile_cont(0.9) "
 						+ "WITHIN GROUP (ORDER BY " + seconds + ")",
-				"c." + reached, claimGroup(scope.query.by()), null, "claim_fact c", (rs, period, group) -> MetricRow
-					.durations(period, group, rs.getLong(1), seconds(rs, 2), seconds(rs, 3)));
+				"c." + reached, claimGroup(scope.query.by()), null, "projection.claim_fact c", (rs, period,
+						group) -> MetricRow.durations(period, group, rs.getLong(1), seconds(rs, 2), seconds(rs, 3)));
 	}
 
 	private static Long seconds(ResultSet rs, int column) throws SQLException {
@@ -162,7 +163,7 @@ class MetricQueries {
 					(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
 		}
 		String group = (by == Dimension.ORDER_STATUS) ? "o.status" : (by == Dimension.CURRENCY) ? "o.currency" : "NULL";
-		return scope.select("count(*)", "o.ordered_at", group, null, "order_fact o",
+		return scope.select("count(*)", "o.ordered_at", group, null, "projection.order_fact o",
 				(rs, period, grp) -> MetricRow.counted(period, grp, null, rs.getLong(1)));
 	}
 
@@ -190,13 +191,13 @@ class MetricQueries {
 	}
 
 	private static String itemsOfClaims(Dimension by) {
-		return "claim_item_fact i" + ((by == Dimension.CATEGORY)
-				? " LEFT JOIN catalog_product p ON p.account_id = i.account_id AND p.sku = i.sku" : "");
+		return "projection.claim_item_fact i" + ((by == Dimension.CATEGORY)
+				? " LEFT JOIN projection.catalog_product p ON p.account_id = i.account_id AND p.sku = i.sku" : "");
 	}
 
 	private static String linesOfOrders(Dimension by) {
-		return "order_line_fact l" + ((by == Dimension.CATEGORY)
-				? " LEFT JOIN catalog_product p ON p.account_id = l.account_id AND p.sku = l.sku" : "");
+		return "projection.order_line_fact l" + ((by == Dimension.CATEGORY)
+				? " LEFT JOIN projection.catalog_product p ON p.account_id = l.account_id AND p.sku = l.sku" : "");
 	}
 
 	@FunctionalInterface

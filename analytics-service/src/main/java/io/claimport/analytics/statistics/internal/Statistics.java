@@ -1,14 +1,13 @@
 package io.claimport.analytics.statistics.internal;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.claimport.analytics.statistics.domain.Increment;
 import io.claimport.analytics.statistics.domain.StatisticsRules;
 import io.claimport.analytics.statistics.domain.Subject;
-import io.claimport.service.messaging.ProcessedEventLedger;
+import io.claimport.analytics.projection.ProjectionSchema;
 import io.claimport.service.messaging.ReceivedEvent;
 
 import org.springframework.stereotype.Service;
@@ -18,28 +17,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Statistics {
 
-	static final String CONSUMER = "analytics-statistics";
-
 	private final CounterStore counters;
 
-	private final ProcessedEventLedger ledger;
-
-	Statistics(CounterStore counters, ProcessedEventLedger ledger) {
+	Statistics(CounterStore counters) {
 		this.counters = counters;
-		this.ledger = ledger;
 	}
 
-	/** Counts an event once, however often it is delivered. */
-	@Transactional
-	public void apply(ReceivedEvent event) {
-		if (event.envelope().accountId() == null) {
-			throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
-		}
-		List<Increment> increments = StatisticsRules.incrementsFor(event.payload());
-		if (increments.isEmpty() || !this.ledger.firstDelivery(CONSUMER, event.envelope())) {
-			return;
-		}
-		increments.forEach((increment) -> this.counters.add(event.envelope().accountId(), increment));
+	/** Whether the event moves any counter. */
+	public boolean counts(ReceivedEvent event) {
+		return !StatisticsRules.incrementsFor(event.payload()).isEmpty();
+	}
+
+	/**
+	 * Counts an event in one copy of the projection, in the transaction that records it
+	 * as applied there.
+	 */
+	public void apply(ReceivedEvent event, ProjectionSchema schema) {
+		StatisticsRules.incrementsFor(event.payload())
+			.forEach((increment) -> this.counters.add(schema, event.envelope().accountId(), increment));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,63 @@
+package io.claimport.analytics.projection.internal;
+
+import io.claimport.analytics.metric.internal.FactProjection;
+import io.claimport.analytics.projection.ProjectionSchema;
+import io.claimport.analytics.statistics.internal.Statistics;
+import io.claimport.service.messaging.ProcessedEventLedger;
+import io.claimport.service.messaging.ReceivedEvent;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies an event to one copy of the projection, once however often it is delivered: its
+ * ledger, the statistics' counters and the metrics' facts change in one transaction.
+ * Every such transaction holds the projection's lock shared, so that a rebuild's swap
+ * (which holds it alone) never renames the schemas under one that is half written.
+ */
+@Service
+public class ProjectionWriter {
+
+	static final String CONSUMER = "analytics";
+
+	/** The advisory lock of the projection's schemas ("projection" in ASCII). */
+	static final long SCHEMA_LOCK = 0x70726f6a65637469L;
+
+	private final JdbcClient jdbc;
+
+	private final ProcessedEventLedger ledger;
+
+	private final Statistics statistics;
+
+	private final FactProjection facts;
+
+	ProjectionWriter(JdbcClient jdbc, ProcessedEventLedger ledger, Statistics statistics, FactProjection facts) {
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.statistics = statistics;
+		this.facts = facts;
+	}
+
+	/**
+	 * @return whether the event was applied: false for a redelivery or an event projected
+	 * into nothing
+	 */
+	@Transactional
+	public boolean apply(ReceivedEvent event, ProjectionSchema schema) {
+		if (event.envelope().accountId() == null) {
+			throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
+		}
+		if (!this.statistics.counts(event) && !this.facts.projects(event)) {
+			return false;
+		}
+		this.jdbc.sql("SELECT pg_advisory_xact_lock_shared(:lock)").param("lock", SCHEMA_LOCK).query().singleRow();
+		if (!this.ledger.firstDelivery(CONSUMER, event.envelope(), schema.table("processed_event"))) {
+			return false;
+		}
+		this.statistics.apply(event, schema);
+		this.facts.apply(event, schema);
+		return true;
+	}
+
+}
