@@ -313,7 +313,7 @@ class SuiteIT {
 	}
 
 	@Test
-	void aKeysUsageMatchesTheRequestsMadeInTheKeyApiAndTheAuditService() {
+	void aKeysUsageMatchesTheRequestsMadeInTheKeyApiAndTheUsageReport() {
 		ApiClient owner = gateway.with("X-API-Key", openAccount("Usage"));
 		JsonNode key = owner.post("/api/v1/keys", Map.of("name", "Storefront", "scopes", List.of("products:read")))
 			.json();

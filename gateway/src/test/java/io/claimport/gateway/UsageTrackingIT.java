@@ -1,7 +1,11 @@
 package io.claimport.gateway;
 
 import java.time.Duration;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +61,54 @@ class UsageTrackingIT extends GatewayTest {
 		assertThat(owner.get("/api/v1/keys/" + keyId).json().get("usageToday").get("requests").asInt())
 			.as("stored counts are not counted twice")
 			.isEqualTo(6);
+	}
+
+	@Test
+	void theUsageReportIsTheGatewaysCountPerKeyAndDayTodaysAsItHappens() {
+		ApiClient owner = keyed(newAccountKey("BUSINESS"));
+		JsonNode key = owner.post("/api/v1/keys", Map.of("name", "Reported", "scopes", List.of("products:read")))
+			.json();
+		String keyId = key.get("id").asString();
+		ApiClient reported = keyed(key.get("key").asString());
+		this.database.sql("""
+				INSERT INTO key_usage (key_id, day, requests, client_errors, server_errors, last_used_at, last_used_ip)
+				VALUES (?, ?, 7, 1, 0, ?, '203.0.113.5')
+				""")
+			.params(keyId, Date.valueOf(LocalDate.now(ZoneOffset.UTC).minusDays(3)),
+					Timestamp.from(Instant.now().minus(Duration.ofDays(3))))
+			.update();
+		assertThat(reported.get("/api/v1/products").status()).isEqualTo(200);
+		assertThat(reported.get("/api/v1/orders").status()).isEqualTo(403);
+
+		// at once, before the counts are stored: this replica adds its own
+		JsonNode report = owner.get("/api/v1/audit/usage?keyId=" + keyId).json();
+		JsonNode stranger = keyed(newAccountKey("BUSINESS")).get("/api/v1/audit/usage?keyId=" + keyId).json();
+		ApiClient.Response backwards = owner.get("/api/v1/audit/usage?from=2026-11-30&to=2026-11-01");
+
+		assertThat(report.get("data").findValues("requests")).extracting(JsonNode::asInt).containsExactly(7, 2);
+		assertThat(report.get("data").get(1).get("day").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+		assertThat(report.get("data").get(1).get("clientErrors").asInt()).isEqualTo(1);
+		assertThat(stranger.get("data")).isEmpty();
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+		// and once stored, counted once
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.database.sql("SELECT count(*) FROM key_usage WHERE key_id = ?")
+				.param(keyId)
+				.query(Integer.class)
+				.single() == 2);
+		assertThat(owner.get("/api/v1/audit/usage?keyId=" + keyId).json().get("data").findValues("requests"))
+			.extracting(JsonNode::asInt)
+			.containsExactly(7, 2);
+		JsonNode page = owner.get("/api/v1/audit/usage?keyId=" + keyId + "&first=1").json();
+		assertThat(page.get("edges")).singleElement()
+			.satisfies((edge) -> assertThat(edge.get("node").get("requests").asInt()).isEqualTo(7));
+		JsonNode next = owner
+			.get("/api/v1/audit/usage?keyId=" + keyId + "&first=1&after="
+					+ page.get("pageInfo").get("endCursor").asString())
+			.json();
+		assertThat(next.get("edges").get(0).get("node").get("requests").asInt()).isEqualTo(2);
+		assertThat(next.get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,33 @@ public class UsageCounters implements SmartLifecycle {
 		finally {
 			this.storing.readLock().unlock();
 		}
+	}
+
+	/**
+	 * Reads stored usage with this replica's counts of today not yet stored: what
+	 * {@code read} is given, by key, while no store is half-way (its counts taken but not
+	 * committed, so in neither place).
+	 */
+	public <T> T withUnstoredToday(Function<Map<String, KeyUsage>, T> read) {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		this.storing.readLock().lock();
+		try {
+			Map<String, KeyUsage> pending = new HashMap<>();
+			this.tallies.forEach((keyDay, tally) -> {
+				KeyUsage unstored = tally.unstored();
+				if (keyDay.day().equals(today) && !unstored.equals(KeyUsage.NONE)) {
+					pending.put(keyDay.keyId(), unstored);
+				}
+			});
+			return read.apply(pending);
+		}
+		finally {
+			this.storing.readLock().unlock();
+		}
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 	}
 
 	@Scheduled(fixedDelayString = "${claimport.gateway.usage.store-interval}")

@@ -7,7 +7,14 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import io.claimport.common.page.Connection;
+import io.claimport.common.page.CursorPage;
+import io.claimport.common.page.KeysetSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class UsageStore {
+
+	/** How usage rows are walked: by day, then key. */
+	static final String DAY = "day";
+
+	private static final String HISTORY = """
+			SELECT u.* FROM key_usage u JOIN api_key k ON k.id = u.key_id
+			WHERE k.account_id = :accountId AND u.day BETWEEN :from AND :to""";
 
 	private final JdbcClient jdbc;
 
@@ -68,6 +82,69 @@ class UsageStore {
 						rs.getLong("server_errors"), last.lastUsedAt(), last.lastUsedIp()));
 			});
 		return usage;
+	}
+
+	/** The account's usage rows of the period (of one key, if given), by day then key. */
+	List<UsageRow> history(String accountId, String keyId, UsagePeriod period) {
+		return this.jdbc.sql(history(keyId) + " ORDER BY u.day, u.key_id")
+			.params(historyParams(accountId, keyId, period))
+			.query(UsageStore::row)
+			.list();
+	}
+
+	/**
+	 * A page of the account's usage rows of the period beyond a cursor, by (day, key).
+	 */
+	Connection<UsageRow> history(String accountId, String keyId, UsagePeriod period, CursorPage page) {
+		Object value = (page.cursor() != null) ? Date.valueOf(LocalDate.parse(page.cursor().value())) : null;
+		KeysetSql keyset = new KeysetSql("u.day", "u.key_id", true, page, value);
+		Map<String, Object> params = historyParams(accountId, keyId, period);
+		params.putAll(keyset.params());
+		List<UsageRow> fetched = this.jdbc
+			.sql(history(keyId) + " AND " + keyset.beyond() + " ORDER BY " + keyset.orderBy() + " LIMIT "
+					+ keyset.limit())
+			.params(params)
+			.query(UsageStore::row)
+			.list();
+		boolean behind = this.jdbc
+			.sql("SELECT EXISTS (" + history(keyId).replace("SELECT u.*", "SELECT 1") + " AND " + keyset.behind() + ")")
+			.params(params)
+			.query(Boolean.class)
+			.single();
+		return keyset.connection(fetched, behind, DAY, (row) -> row.day().toString(), UsageRow::keyId);
+	}
+
+	/** The ids of the account's keys among these. */
+	Set<String> ofAccount(String accountId, Collection<String> keyIds) {
+		if (keyIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("SELECT id FROM api_key WHERE account_id = :accountId AND id IN (:keyIds)")
+			.param("accountId", accountId)
+			.param("keyIds", keyIds)
+			.query(String.class)
+			.list());
+	}
+
+	private static String history(String keyId) {
+		return (keyId != null) ? HISTORY + " AND u.key_id = :keyId" : HISTORY;
+	}
+
+	private static Map<String, Object> historyParams(String accountId, String keyId, UsagePeriod period) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("accountId", accountId);
+		if (keyId != null) {
+			params.put("keyId", keyId);
+		}
+		params.put("from", Date.valueOf(period.from()));
+		params.put("to", Date.valueOf(period.to()));
+		return params;
+	}
+
+	private static UsageRow row(ResultSet rs, int rowNum) throws SQLException {
+		return new UsageRow(rs.getString("key_id"), rs.getDate("day").toLocalDate(), rs.getLong("requests"),
+				rs.getLong("client_errors"), rs.getLong("server_errors"), rs.getTimestamp("last_used_at").toInstant(),
+				rs.getString("last_used_ip"));
 	}
 
 }

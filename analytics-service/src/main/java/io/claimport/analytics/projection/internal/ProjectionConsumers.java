@@ -2,7 +2,9 @@ package io.claimport.analytics.projection.internal;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -17,22 +19,28 @@ import java.util.concurrent.locks.LockSupport;
 import io.claimport.analytics.projection.ProjectionSchema;
 import io.claimport.common.event.Topics;
 import io.claimport.service.messaging.ReceivedEvent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -67,6 +75,10 @@ public class ProjectionConsumers implements SmartLifecycle {
 
 	private final String owner = ManagementFactory.getRuntimeMXBean().getName();
 
+	private final int consumers;
+
+	private final Tracer tracer;
+
 	private final Object lock = new Object();
 
 	private ScheduledExecutorService watcher;
@@ -83,12 +95,15 @@ public class ProjectionConsumers implements SmartLifecycle {
 
 	@SuppressWarnings("unchecked")
 	ProjectionConsumers(ConcurrentKafkaListenerContainerFactory<?, ?> factory, ProjectionWriter writer,
-			ProjectionState state, KafkaAdmin kafkaAdmin, JsonMapper json) {
+			ProjectionState state, KafkaAdmin kafkaAdmin, JsonMapper json,
+			@Value("${claimport.analytics.consumers:3}") int consumers, ObjectProvider<Tracer> tracer) {
 		this.factory = (ConcurrentKafkaListenerContainerFactory<String, String>) factory;
 		this.writer = writer;
 		this.state = state;
 		this.kafkaAdmin = kafkaAdmin;
 		this.json = json;
+		this.consumers = consumers;
+		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
 	}
 
 	@Override
@@ -266,21 +281,68 @@ public class ProjectionConsumers implements SmartLifecycle {
 		ConcurrentMessageListenerContainer<String, String> container = this.factory
 			.createContainer(Topics.DOMAIN.toArray(String[]::new));
 		container.getContainerProperties().setGroupId(group);
+		container.setConcurrency(this.consumers);
 		container.setBeanName("projection-" + group);
 		Feed feed = new Feed(group, container, new AtomicReference<>(schema), new AtomicLong(),
 				new AtomicReference<>());
-		container
-			.setupMessageListener((MessageListener<String, String>) (record) -> ReceivedEvent.read(record, this.json)
-				.ifPresent((event) -> {
-					if (this.writer.apply(event, feed.target.get())) {
-						feed.applied.incrementAndGet();
-					}
-				}));
+		container.setupMessageListener((BatchMessageListener<String, String>) (records) -> apply(records, feed));
 		if (rebuilding) {
 			container.setCommonErrorHandler(rebuildErrors(feed));
 		}
 		container.start();
 		return feed;
+	}
+
+	/**
+	 * Applies a poll's records in one transaction. If that fails, one at a time, so that
+	 * those before the one that fails are applied and the error handler knows which it is
+	 * (it retries it, and in the end sets it aside or fails the rebuild); an unreadable
+	 * record is such a one.
+	 */
+	private void apply(List<ConsumerRecord<String, String>> records, Feed feed) {
+		List<ReceivedEvent> events = new ArrayList<>(records.size());
+		List<Integer> indexes = new ArrayList<>(records.size());
+		int unreadable = -1;
+		RuntimeException unread = null;
+		for (int i = 0; i < records.size() && unread == null; i++) {
+			try {
+				Optional<ReceivedEvent> event = ReceivedEvent.read(records.get(i), this.json);
+				if (event.isPresent()) {
+					events.add(event.get());
+					indexes.add(i);
+				}
+			}
+			catch (RuntimeException ex) {
+				unreadable = i;
+				unread = ex;
+			}
+		}
+		List<Span> spans = ConsumerSpans.started(this.tracer, records);
+		try {
+			try {
+				feed.applied.addAndGet(this.writer.applyAll(events, feed.target.get()));
+			}
+			catch (RuntimeException ex) {
+				for (int i = 0; i < events.size(); i++) {
+					try {
+						feed.applied.addAndGet(this.writer.applyAll(List.of(events.get(i)), feed.target.get()));
+					}
+					catch (RuntimeException failed) {
+						throw new BatchListenerFailedException(failed.getMessage(), failed, indexes.get(i));
+					}
+				}
+			}
+			if (unread != null) {
+				throw new BatchListenerFailedException(unread.getMessage(), unread, unreadable);
+			}
+		}
+		catch (RuntimeException ex) {
+			spans.forEach((span) -> span.error(ex));
+			throw ex;
+		}
+		finally {
+			spans.forEach(Span::end);
+		}
 	}
 
 	/**

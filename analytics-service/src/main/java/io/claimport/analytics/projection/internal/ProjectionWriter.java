@@ -1,5 +1,7 @@
 package io.claimport.analytics.projection.internal;
 
+import java.util.List;
+
 import io.claimport.analytics.metric.internal.FactProjection;
 import io.claimport.analytics.projection.ProjectionSchema;
 import io.claimport.analytics.statistics.internal.Statistics;
@@ -40,24 +42,36 @@ public class ProjectionWriter {
 	}
 
 	/**
-	 * @return whether the event was applied: false for a redelivery or an event projected
-	 * into nothing
+	 * Applies the events in order, in one transaction: one commit for a whole poll of
+	 * records, which is what a consumer's throughput (and so a rebuild's) is made of.
+	 * @return how many were applied: redeliveries and events projected into nothing are
+	 * not
 	 */
 	@Transactional
-	public boolean apply(ReceivedEvent event, ProjectionSchema schema) {
-		if (event.envelope().accountId() == null) {
-			throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
+	public int applyAll(List<ReceivedEvent> events, ProjectionSchema schema) {
+		int applied = 0;
+		boolean locked = false;
+		for (ReceivedEvent event : events) {
+			if (event.envelope().accountId() == null) {
+				throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
+			}
+			if (!this.statistics.counts(event) && !this.facts.projects(event)) {
+				continue;
+			}
+			if (!locked) {
+				this.jdbc.sql("SELECT pg_advisory_xact_lock_shared(:lock)")
+					.param("lock", SCHEMA_LOCK)
+					.query()
+					.singleRow();
+				locked = true;
+			}
+			if (this.ledger.firstDelivery(CONSUMER, event.envelope(), schema.table("processed_event"))) {
+				this.statistics.apply(event, schema);
+				this.facts.apply(event, schema);
+				applied++;
+			}
 		}
-		if (!this.statistics.counts(event) && !this.facts.projects(event)) {
-			return false;
-		}
-		this.jdbc.sql("SELECT pg_advisory_xact_lock_shared(:lock)").param("lock", SCHEMA_LOCK).query().singleRow();
-		if (!this.ledger.firstDelivery(CONSUMER, event.envelope(), schema.table("processed_event"))) {
-			return false;
-		}
-		this.statistics.apply(event, schema);
-		this.facts.apply(event, schema);
-		return true;
+		return applied;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.claimport.audit.request.domain.RequestFilter;
 import io.claimport.audit.request.domain.StorableRequest;
 import io.claimport.common.event.LoggedRequests;
 import io.claimport.common.event.RequestLogged;
@@ -81,39 +82,53 @@ public class RequestLog {
 	public static final SortKey<RequestLogged> RECEIVED_AT = new SortKey<>("receivedAt", "received_at", false,
 			RequestLogged::receivedAt, Instant::parse);
 
-	/** One account's requests, a page beyond a cursor. */
+	/** One account's requests matching the filter, a page beyond a cursor. */
 	@Transactional(readOnly = true)
-	public Connection<RequestLogged> forAccount(String accountId, Integer status, String keyId,
-			SortKey<RequestLogged> sort, CursorPage page) {
+	public Connection<RequestLogged> forAccount(String accountId, RequestFilter filter, SortKey<RequestLogged> sort,
+			CursorPage page) {
 		// without an account the filter would match every account's requests
 		Objects.requireNonNull(accountId, "accountId");
-		return this.store.walk(new RequestLogStore.Filter(accountId, status, keyId), sort, page);
+		return this.store.walk(filter.forAccount(accountId), sort, page);
 	}
 
 	/** One account's requests by numbered page, newest first (deprecated). */
 	@Transactional(readOnly = true)
-	public Page<RequestLogged> forAccount(String accountId, Integer status, String keyId, int page, int size) {
+	public Page<RequestLogged> forAccount(String accountId, RequestFilter filter, int page, int size) {
 		Objects.requireNonNull(accountId, "accountId");
-		return find(new RequestLogStore.Filter(accountId, status, keyId), page, size);
+		return find(filter.forAccount(accountId), page, size);
+	}
+
+	/** One account's newest requests matching the filter, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<RequestLogged> newestOfAccount(String accountId, RequestFilter filter, int limit) {
+		Objects.requireNonNull(accountId, "accountId");
+		return this.store.newest(filter.forAccount(accountId), limit);
 	}
 
 	/**
 	 * Every request, the unidentified ones too, a page beyond a cursor; filtered by
-	 * account when one is given. For operators only.
+	 * account when the filter names one. For operators only.
 	 */
 	@Transactional(readOnly = true)
-	public Connection<RequestLogged> forOperators(String accountId, Integer status, String keyId,
-			SortKey<RequestLogged> sort, CursorPage page) {
-		return this.store.walk(new RequestLogStore.Filter(accountId, status, keyId), sort, page);
+	public Connection<RequestLogged> forOperators(RequestFilter filter, SortKey<RequestLogged> sort, CursorPage page) {
+		return this.store.walk(filter, sort, page);
 	}
 
 	/** Every request by numbered page, newest first (deprecated). For operators only. */
 	@Transactional(readOnly = true)
-	public Page<RequestLogged> forOperators(String accountId, Integer status, String keyId, int page, int size) {
-		return find(new RequestLogStore.Filter(accountId, status, keyId), page, size);
+	public Page<RequestLogged> forOperators(RequestFilter filter, int page, int size) {
+		return find(filter, page, size);
 	}
 
-	private Page<RequestLogged> find(RequestLogStore.Filter filter, int page, int size) {
+	/**
+	 * The newest requests matching the filter, at most {@code limit}. For operators only.
+	 */
+	@Transactional(readOnly = true)
+	public List<RequestLogged> newestForOperators(RequestFilter filter, int limit) {
+		return this.store.newest(filter, limit);
+	}
+
+	private Page<RequestLogged> find(RequestFilter filter, int page, int size) {
 		RequestLogStore.Page found = this.store.find(filter, page, size);
 		return new PageImpl<>(found.entries(), PageRequest.of(page, size), found.total());
 	}

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.claimport.audit.request.domain.RequestFilter;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.page.Connection;
 import io.claimport.common.page.CursorPage;
@@ -61,7 +62,7 @@ class RequestLogStore {
 	/**
 	 * Newest first; a null filter matches everything, a null account means every account.
 	 */
-	Page find(Filter filter, int page, int size) {
+	Page find(RequestFilter filter, int page, int size) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
 		long total = this.jdbc.sql("SELECT count(*) FROM request_log" + where)
@@ -83,7 +84,7 @@ class RequestLogStore {
 	 * A page of the entries matching the filter, beyond the keyset's cursor, through the
 	 * index on (account, received_at, request_id).
 	 */
-	Connection<RequestLogged> walk(Filter filter, SortKey<RequestLogged> sort, CursorPage page) {
+	Connection<RequestLogged> walk(RequestFilter filter, SortKey<RequestLogged> sort, CursorPage page) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
 		Object value = (page.cursor() != null) ? Timestamp.from(Instant.parse(page.cursor().value())) : null;
@@ -104,19 +105,51 @@ class RequestLogStore {
 				RequestLogged::requestId);
 	}
 
-	private static String where(Filter filter, Map<String, Object> params) {
+	/** The newest entries matching the filter, at most {@code limit}. */
+	List<RequestLogged> newest(RequestFilter filter, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		params.put("limit", limit);
+		return this.jdbc
+			.sql("SELECT * FROM request_log" + where + " ORDER BY received_at DESC, request_id DESC LIMIT :limit")
+			.params(params)
+			.query(RequestLogStore::row)
+			.list();
+	}
+
+	private static String where(RequestFilter filter, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		if (filter.accountId() != null) {
 			where.append(" AND account_id = :accountId");
 			params.put("accountId", filter.accountId());
 		}
-		if (filter.status() != null) {
-			where.append(" AND status = :status");
-			params.put("status", filter.status());
+		if (filter.minStatus() != null) {
+			where.append(" AND status >= :minStatus");
+			params.put("minStatus", filter.minStatus());
+		}
+		if (filter.maxStatus() != null) {
+			where.append(" AND status <= :maxStatus");
+			params.put("maxStatus", filter.maxStatus());
 		}
 		if (filter.keyId() != null) {
 			where.append(" AND key_id = :keyId");
 			params.put("keyId", filter.keyId());
+		}
+		if (filter.method() != null) {
+			where.append(" AND method = :method");
+			params.put("method", filter.method());
+		}
+		if (filter.pathPrefix() != null) {
+			where.append(" AND starts_with(path, :pathPrefix)");
+			params.put("pathPrefix", filter.pathPrefix());
+		}
+		if (filter.from() != null) {
+			where.append(" AND received_at >= :receivedFrom");
+			params.put("receivedFrom", Timestamp.from(filter.from()));
+		}
+		if (filter.to() != null) {
+			where.append(" AND received_at < :receivedTo");
+			params.put("receivedTo", Timestamp.from(filter.to()));
 		}
 		return where.toString();
 	}
@@ -126,10 +159,6 @@ class RequestLogStore {
 				rs.getString("method"), rs.getString("path"), rs.getInt("status"), rs.getLong("latency_ms"),
 				rs.getString("client_ip"), rs.getString("user_agent"), rs.getTimestamp("received_at").toInstant(),
 				rs.getString("rejection_reason"), rs.getString("trace_id"), rs.getString("span_id"));
-	}
-
-	record Filter(String accountId, Integer status, String keyId) {
-
 	}
 
 	record Page(List<RequestLogged> entries, long total) {

@@ -1,10 +1,16 @@
 package io.claimport.audit.request.web;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.claimport.audit.request.domain.RequestFilter;
 import io.claimport.audit.request.internal.RequestLog;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
-import io.claimport.service.page.ListPaging;
+import io.claimport.service.csv.CsvExport;
 import io.claimport.service.openapi.CursorList;
+import io.claimport.service.page.ListPaging;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -32,18 +38,47 @@ class OperatorAuditController {
 	@GetMapping("/ops/v1/requests")
 	ResponseEntity<?> requests(CallerIdentity caller, @RequestParam(required = false) String accountId,
 			@RequestParam(required = false) @Min(100) @Max(599) Integer status,
-			@RequestParam(required = false) String keyId, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) @Min(100) @Max(599) Integer minStatus,
+			@RequestParam(required = false) @Min(100) @Max(599) Integer maxStatus,
+			@RequestParam(required = false) String keyId, @RequestParam(required = false) String method,
+			@RequestParam(required = false) String pathPrefix, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String first, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String last, @RequestParam(required = false) String before,
 			@RequestParam(required = false) @Min(0) Integer page,
 			@RequestParam(required = false) @Min(1) @Max(200) Integer size) {
+		refuseUnlessOperator(caller);
+		RequestFilter filter = RequestLogQuery.filter(status, minStatus, maxStatus, keyId, method, pathPrefix, from, to)
+			.forAccount(accountId);
+		ListPaging<RequestLogged> paging = RequestLogPaging.read(sort, first, after, last, before, page, size);
+		return paging.answer((cursorPage) -> this.requestLog.forOperators(filter, paging.sort(), cursorPage),
+				(number, length) -> this.requestLog.forOperators(filter, number, length));
+	}
+
+	@GetMapping(path = "/ops/v1/requests", produces = "text/csv")
+	@Operation(summary = "Every request as CSV: the newest that match the filters, at most limit")
+	ResponseEntity<String> requestsCsv(CallerIdentity caller, @RequestParam(required = false) String accountId,
+			@RequestParam(required = false) @Min(100) @Max(599) Integer status,
+			@RequestParam(required = false) @Min(100) @Max(599) Integer minStatus,
+			@RequestParam(required = false) @Min(100) @Max(599) Integer maxStatus,
+			@RequestParam(required = false) String keyId, @RequestParam(required = false) String method,
+			@RequestParam(required = false) String pathPrefix, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) Integer limit) {
+		refuseUnlessOperator(caller);
+		RequestFilter filter = RequestLogQuery.filter(status, minStatus, maxStatus, keyId, method, pathPrefix, from, to)
+			.forAccount(accountId);
+		String body = CsvExport.write(RequestLogQuery.CSV_COLUMNS,
+				this.requestLog.newestForOperators(filter, RequestLogQuery.limit(limit))
+					.stream()
+					.map(RequestLogQuery::cells)
+					.toList());
+		return CsvExport.download("requests_" + LocalDate.now(ZoneOffset.UTC) + ".csv", body);
+	}
+
+	private static void refuseUnlessOperator(CallerIdentity caller) {
 		if (!caller.isOperator()) {
 			throw new AccessDeniedException("Only operators can read every account's requests.");
 		}
-		ListPaging<RequestLogged> paging = RequestLogPaging.read(sort, first, after, last, before, page, size);
-		return paging.answer(
-				(cursorPage) -> this.requestLog.forOperators(accountId, status, keyId, paging.sort(), cursorPage),
-				(number, length) -> this.requestLog.forOperators(accountId, status, keyId, number, length));
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.claimport.audit.usage.internal;
+package io.claimport.gateway.usage;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.claimport.common.problem.FieldViolation;
-import io.claimport.service.web.InvalidRequestException;
+import io.claimport.gateway.web.InvalidRequestException;
 
 /**
  * The UTC days a usage report covers, both ends included: by default the last 30 days up
@@ -32,6 +32,10 @@ public record UsagePeriod(LocalDate from, LocalDate to) {
 			throw new InvalidRequestException(violations);
 		}
 		return new UsagePeriod(start, end);
+	}
+
+	boolean contains(LocalDate day) {
+		return !day.isBefore(this.from) && !day.isAfter(this.to);
 	}
 
 }
