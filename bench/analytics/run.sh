@@ -18,5 +18,5 @@ WORK=$(mktemp -d /tmp/claimport-analytics-bench.XXXXXX)
 source bench/suite.sh
 start_suite "$WORK" 27000
 
-python3 bench/analytics/bench.py --gateway "$GATEWAY" --admin-token "$ADMIN_TOKEN" --pg-port "$POSTGRES_PORT" \
+python3 bench/analytics/bench.py --gateway "$GATEWAY" --admin-token="$ADMIN_TOKEN" --pg-port "$POSTGRES_PORT" \
 	--analytics-management "http://localhost:$((ANALYTICS_PORT + 100))" --workdir "$WORK" "$@"

@@ -17,6 +17,6 @@ WORK=$(mktemp -d /tmp/claimport-claims-bench.XXXXXX)
 source bench/suite.sh
 start_suite "$WORK" 28000
 
-python3 bench/claims/bench.py --gateway "$GATEWAY" --admin-token "$ADMIN_TOKEN" --pg-port "$POSTGRES_PORT" \
+python3 bench/claims/bench.py --gateway "$GATEWAY" --admin-token="$ADMIN_TOKEN" --pg-port "$POSTGRES_PORT" \
 	--postgres-log-dir "$WORK/data/postgres/log" --workdir "$WORK" "$@"
 echo "The plans in full: $WORK/claims-plans.txt"

@@ -1,6 +1,9 @@
 package io.claimport.gateway.account;
 
 import java.sql.Timestamp;
+import java.util.Optional;
+
+import io.claimport.gateway.plan.Plan;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +24,14 @@ class AccountStore {
 			.param("plan", account.plan().name())
 			.param("createdAt", Timestamp.from(account.createdAt()))
 			.update();
+	}
+
+	Optional<Account> find(String id) {
+		return this.jdbc.sql("SELECT * FROM account WHERE id = :id")
+			.param("id", id)
+			.query((rs, row) -> new Account(rs.getString("id"), rs.getString("name"),
+					Plan.valueOf(rs.getString("plan")), rs.getTimestamp("created_at").toInstant()))
+			.optional();
 	}
 
 }

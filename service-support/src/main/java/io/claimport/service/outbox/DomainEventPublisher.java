@@ -27,15 +27,19 @@ public class DomainEventPublisher {
 
 	private final OutboxTracing tracing;
 
+	private final OutboxStatistics statistics;
+
 	public DomainEventPublisher(Outbox outbox, String source, Clock clock) {
-		this(outbox, source, clock, OutboxTracing.none());
+		this(outbox, source, clock, OutboxTracing.none(), null);
 	}
 
-	DomainEventPublisher(Outbox outbox, String source, Clock clock, OutboxTracing tracing) {
+	DomainEventPublisher(Outbox outbox, String source, Clock clock, OutboxTracing tracing,
+			OutboxStatistics statistics) {
 		this.outbox = outbox;
 		this.source = source;
 		this.clock = clock;
 		this.tracing = tracing;
+		this.statistics = statistics;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -48,6 +52,9 @@ public class DomainEventPublisher {
 		Map<String, String> context = envelope.toHeaders();
 		context.putAll(this.tracing.current());
 		this.outbox.schedule(payload, aggregateId, context);
+		if (this.statistics != null) {
+			this.statistics.recorded();
+		}
 		return envelope;
 	}
 

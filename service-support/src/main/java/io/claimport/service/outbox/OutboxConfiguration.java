@@ -35,8 +35,15 @@ public class OutboxConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "namastack.outbox.enabled", matchIfMissing = true)
 	DomainEventPublisher domainEventPublisher(Outbox outbox, @Value("${spring.application.name}") String source,
-			Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-		return new DomainEventPublisher(outbox, source, clock, tracing(tracer, propagator));
+			Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+			OutboxStatistics statistics) {
+		return new DomainEventPublisher(outbox, source, clock, tracing(tracer, propagator), statistics);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty(name = "namastack.outbox.enabled", matchIfMissing = true)
+	OutboxStatistics outboxStatistics(JdbcClient jdbc) {
+		return new OutboxStatistics(jdbc);
 	}
 
 	@Bean
