@@ -503,12 +503,17 @@
 					{ indexAxis: 'y' });
 			}),
 			metric('top-skus', '&limit=10').then(function (body) {
+				var canvas = el('canvas', { id: 'chart-top-skus', role: 'img', 'aria-label': 'Top SKUs by claims' });
 				topSkus.replaceChildren(el('div', { 'class': 'card-head' }, el('h2', { text: 'Top SKUs by claims' }),
 					csvButton(metricPath('top-skus', '&limit=10'), 'top-skus.csv', topSkus)),
+					el('div', { 'class': 'chart' }, canvas),
 					table(['SKU', 'Product', 'Category', 'Claims', 'Orders', 'Claim rate'], body.total.map(function (r) {
 						return el('tr', {}, cell(r.group), cell(r.productName), cell(r.category), cell(r.numerator),
 							cell(r.denominator), cell(r.rate === null ? '' : (Number(r.rate) * 100).toFixed(1) + ' %'));
 					})));
+				draw(canvas, 'bar', body.total.map(function (r) { return r.group; }),
+					[dataset('Claims', body.total.map(function (r) { return r.numerator; }), COLOURS[5])],
+					{ indexAxis: 'y' });
 			})
 		]).catch(function (error) {
 			problems.replaceChildren(message(error.message, 'error'));

@@ -151,6 +151,7 @@ class ConsoleBrowserIT {
 		assertThat(Integer.parseInt(claims.getAttribute("data-drawn"))).as("days with claims").isPositive();
 		drawn("chart-issue-types");
 		drawn("chart-approval-rate");
+		drawn("chart-top-skus");
 		WebElement latest = await().atMost(Duration.ofSeconds(20))
 			.ignoreExceptions()
 			.until(() -> this.browser.findElement(By.id("latest-claims")), (found) -> found.getText().contains("pole"));
