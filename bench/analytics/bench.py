@@ -18,17 +18,18 @@ Run by bench/analytics/run.sh, which starts the suite; see bench/README.md.
 
 import argparse
 import csv
-import http.client
-import json
 import os
 import random
 import re
 import subprocess
 import sys
 import time
-import urllib.parse
+import urllib.request
 import uuid
 from datetime import datetime, timedelta, timezone
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from benchlib import Gateway, log, open_account, percentile  # noqa: E402
 
 STATES = {"NEW": 8, "OPEN": 10, "COMMUNICATING": 4, "WAITING_FOR_CUSTOMER": 5, "APPROVED": 6, "DENIED": 6,
           "RESOLVED": 20, "RESOLVED_BY_BRAND": 3, "DISMISSED": 3, "CLOSED": 27, "ARCHIVED": 8}
@@ -36,56 +37,6 @@ DECISIONS = {"APPROVED", "DENIED", "RESOLVED", "RESOLVED_BY_BRAND", "DISMISSED",
 ISSUES = {"DAMAGED": 30, "DEFECTIVE_ITEM": 30, "STOLEN": 10, "ORDER_DELIVERED_NOT_RECEIVED": 15, "WRONG_ITEM": 10,
           "MISSING_ITEM": 5}
 RESOLUTIONS = {"REFUND": 45, "RESHIP": 25, "STORE_CREDIT": 20, "REPLACEMENT": 10}
-
-
-def log(message):
-    print(message, flush=True)
-
-
-class Gateway:
-    """One keep-alive connection to the gateway, with the given headers."""
-
-    def __init__(self, url, headers):
-        parsed = urllib.parse.urlparse(url)
-        self.host, self.port = parsed.hostname, parsed.port
-        self.headers = headers
-        self.connection = http.client.HTTPConnection(self.host, self.port, timeout=120)
-
-    def call(self, method, path, body=None):
-        headers = dict(self.headers)
-        payload = None
-        if body is not None:
-            payload = json.dumps(body).encode()
-            headers["Content-Type"] = "application/json"
-        for attempt in range(2):
-            started = time.perf_counter()
-            try:
-                self.connection.request(method, path, payload, headers)
-                response = self.connection.getresponse()
-                raw = response.read()
-                elapsed = (time.perf_counter() - started) * 1000
-                break
-            except (http.client.HTTPException, ConnectionError):
-                self.connection.close()
-                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=120)
-                if attempt == 1:
-                    raise
-        parsed = json.loads(raw) if raw and raw[:1] in (b"{", b"[") else raw.decode(errors="replace")
-        return response.status, parsed, elapsed
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    rank = max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))
-    return ordered[rank]
-
-
-def open_account(args, name):
-    admin = Gateway(args.gateway, {"Authorization": "Bearer " + args.admin_token})
-    status, body, _ = admin.call("POST", "/admin/v1/accounts", {"name": name, "plan": "ENTERPRISE"})
-    if status != 201:
-        sys.exit(f"could not open an account: {status} {body}")
-    return body["apiKey"]["key"], body["id"]
 
 
 def delay_histogram(args):
@@ -324,5 +275,4 @@ def main():
 
 
 if __name__ == "__main__":
-    import urllib.request
     main()

@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
-import io.claimport.infra.FreePorts;
 import io.claimport.testsupport.ApiClient;
+import io.claimport.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +21,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,15 +51,7 @@ class ConsoleBrowserIT {
 
 	@BeforeAll
 	static void startTheSuiteWithAStore() throws Exception {
-		Map<String, String> environment = new HashMap<>();
-		for (Service service : Service.values()) {
-			environment.put(service.portVariable(), String.valueOf(FreePorts.find()));
-			environment.put(service.managementPortVariable(), String.valueOf(FreePorts.find()));
-		}
-		environment.put("KAFKA_PORT", String.valueOf(FreePorts.find()));
-		environment.put("POSTGRES_PORT", String.valueOf(FreePorts.find()));
-		environment.put("CLAIMPORT_DATA_DIR", Files.createTempDirectory("claimport-console").toString());
-		suite = Suite.start(Settings.from(environment, Path.of("..").toAbsolutePath().normalize()));
+		suite = FreshSuite.start(Map.of());
 		gateway = new ApiClient(suite.settings().gatewayUrl());
 		ApiClient.Response account = gateway.with("Authorization", "Bearer " + suite.adminToken())
 			.post("/admin/v1/accounts", Map.of("name", "Console Outdoor", "plan", "BUSINESS"));
@@ -119,26 +104,16 @@ class ConsoleBrowserIT {
 	}
 
 	@BeforeEach
-	void openBrowser() throws IOException {
-		ChromeOptions options = new ChromeOptions().setBinary(Path.of("/usr/bin/chromium").toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run",
-					"--user-data-dir=" + Files.createTempDirectory("chromium"));
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().window().setSize(new Dimension(1280, 800));
+	void openBrowser() {
+		this.browser = HeadlessChromium.open(1280, 800);
 	}
 
 	@AfterEach
 	void closeBrowser() {
 		if (this.browser != null) {
-			assertThat(refusedByThePolicy()).as("what the page's Content-Security-Policy refused").isEmpty();
+			assertThat(HeadlessChromium.refusedByThePolicy(this.browser))
+				.as("what the page's Content-Security-Policy refused")
+				.isEmpty();
 			this.browser.quit();
 		}
 	}
@@ -282,17 +257,6 @@ class ConsoleBrowserIT {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private List<String> refusedByThePolicy() {
-		return this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.map(LogEntry::getMessage)
-			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused"))
-			.toList();
 	}
 
 	private static String claim(ApiClient owner, String orderId, String sku, String description) {

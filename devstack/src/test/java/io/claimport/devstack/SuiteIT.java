@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +20,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
-import io.claimport.infra.FreePorts;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ApiContract;
 import io.claimport.testsupport.RawHttp;
@@ -57,18 +54,9 @@ class SuiteIT {
 
 	@BeforeAll
 	static void startTheSuite() throws Exception {
-		Map<String, String> environment = new HashMap<>();
-		for (Service service : Service.values()) {
-			environment.put(service.portVariable(), String.valueOf(FreePorts.find()));
-			environment.put(service.managementPortVariable(), String.valueOf(FreePorts.find()));
-		}
-		environment.put("KAFKA_PORT", String.valueOf(FreePorts.find()));
-		environment.put("POSTGRES_PORT", String.valueOf(FreePorts.find()));
-		environment.put("CLAIMPORT_DATA_DIR", Files.createTempDirectory("claimport-suite").toString());
 		// no answer leaves the gateway before its request-log entry is on disk: the fault
 		// run kills the gateway and finds every answered request in the audit log
-		environment.put("REQUEST_LOG_DURABILITY", "strict");
-		suite = Suite.start(Settings.from(environment, Path.of("..").toAbsolutePath().normalize()));
+		suite = FreshSuite.start(Map.of("REQUEST_LOG_DURABILITY", "strict"));
 		gateway = new ApiClient(suite.settings().gatewayUrl());
 	}
 

@@ -1,23 +1,15 @@
 package io.claimport.gateway;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
+import io.claimport.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,20 +24,8 @@ class SwaggerUiBrowserIT extends GatewayTest {
 	private ChromeDriver browser;
 
 	@BeforeEach
-	void openBrowser() throws Exception {
-		ChromeOptions options = new ChromeOptions().setBinary(Path.of("/usr/bin/chromium").toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run",
-					"--user-data-dir=" + Files.createTempDirectory("chromium"));
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().window().setSize(new Dimension(1280, 800));
+	void openBrowser() {
+		this.browser = HeadlessChromium.open(1280, 800);
 	}
 
 	@AfterEach
@@ -90,14 +70,7 @@ class SwaggerUiBrowserIT extends GatewayTest {
 
 		assertThat(status).as("the key list, which needs the key").startsWith("200");
 		assertThat(keys.findElement(By.cssSelector(".live-responses-table")).getText()).contains("Default key");
-		List<String> refused = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.map(LogEntry::getMessage)
-			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused"))
-			.toList();
+		List<String> refused = HeadlessChromium.refusedByThePolicy(this.browser);
 		assertThat(refused).as("what the page's policy refused").isEmpty();
 	}
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  * not an empty one.
  */
 @ServiceIntegrationTest
+// a context of its own: OutboxIT, which may run next, stops what runs beside it, and the
+// product tests would find this context's server gone
+@TestPropertySource(properties = "claimport.test.context=outbox-statistics")
 class OutboxStatisticsIT {
 
 	@Value("${local.server.port}")
