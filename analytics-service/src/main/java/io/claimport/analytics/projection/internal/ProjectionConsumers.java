@@ -133,6 +133,8 @@ public class ProjectionConsumers implements SmartLifecycle {
 			this.live.container.stop();
 			if (this.admin != null) {
 				this.admin.close(Duration.ofSeconds(5));
+				// a paused test context starts again: a fresh client then
+				this.admin = null;
 			}
 		}
 	}
