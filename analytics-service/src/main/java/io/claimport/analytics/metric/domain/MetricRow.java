@@ -57,11 +57,6 @@ public record MetricRow(LocalDate period, String group, String currency, Long co
 			.divide(BigDecimal.valueOf(this.denominator), RATE_SCALE, RoundingMode.HALF_EVEN);
 	}
 
-	public MetricRow inPeriod(LocalDate period) {
-		return new MetricRow(period, this.group, this.currency, this.count, this.numerator, this.denominator,
-				this.medianSeconds, this.p90Seconds, this.amount, this.product);
-	}
-
 	public MetricRow withProduct(Product product) {
 		return new MetricRow(this.period, this.group, this.currency, this.count, this.numerator, this.denominator,
 				this.medianSeconds, this.p90Seconds, this.amount, product);
