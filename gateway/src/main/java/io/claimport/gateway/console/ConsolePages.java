@@ -1,12 +1,9 @@
 package io.claimport.gateway.console;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 
+import io.claimport.gateway.web.WebJars;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import org.springframework.http.CacheControl;
@@ -33,7 +30,7 @@ class ConsolePages {
 	private final String page;
 
 	ConsolePages() {
-		String chart = "/webjars/chart.js/" + webJarVersion("org.webjars.npm", "chart.js") + "/dist/chart.umd.min.js";
+		String chart = WebJars.root("org.webjars.npm", "chart.js") + "dist/chart.umd.min.js";
 		this.page = """
 				<!DOCTYPE html>
 				<html lang="en">
@@ -72,22 +69,6 @@ class ConsolePages {
 			.header("Referrer-Policy", "no-referrer")
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
 			.body(this.page);
-	}
-
-	/** The version of a WebJar on the class path, which its path names. */
-	static String webJarVersion(String group, String artifact) {
-		try (InputStream in = ConsolePages.class.getClassLoader()
-			.getResourceAsStream("META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
-			if (in == null) {
-				throw new IllegalStateException("the " + artifact + " WebJar is not on the class path");
-			}
-			Properties properties = new Properties();
-			properties.load(in);
-			return properties.getProperty("version");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

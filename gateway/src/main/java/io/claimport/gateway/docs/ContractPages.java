@@ -1,12 +1,9 @@
 package io.claimport.gateway.docs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 
+import io.claimport.gateway.web.WebJars;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +42,7 @@ class ContractPages {
 	ContractPages(ApiContractMerger merger, JsonMapper json) {
 		this.merger = merger;
 		this.json = json;
-		this.swaggerUi = "/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+		this.swaggerUi = WebJars.root("org.webjars", "swagger-ui");
 	}
 
 	/** The merged contract, written here: a JSON tree is not a shape to describe. */
@@ -81,22 +78,6 @@ class ContractPages {
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
 			.body(page);
-	}
-
-	/** The version of the swagger-ui WebJar on the class path, which its path names. */
-	private static String swaggerUiVersion() {
-		try (InputStream in = ContractPages.class.getClassLoader()
-			.getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-			if (in == null) {
-				throw new IllegalStateException("the swagger-ui WebJar is not on the class path");
-			}
-			Properties properties = new Properties();
-			properties.load(in);
-			return properties.getProperty("version");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

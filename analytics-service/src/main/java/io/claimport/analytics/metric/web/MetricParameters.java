@@ -3,7 +3,6 @@ package io.claimport.analytics.metric.web;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import io.claimport.analytics.metric.domain.MetricQuery;
 import io.claimport.common.problem.FieldViolation;
 import io.claimport.common.problem.NearMiss;
 import io.claimport.service.web.InvalidRequestException;
+import io.claimport.service.web.TimeParameters;
 
 /**
  * Reads a metric's query parameters strictly, every bad one named at once: the metric,
@@ -48,9 +48,9 @@ final class MetricParameters {
 		Instant start = null;
 		Instant end = null;
 		if (zone != null) {
-			end = (to != null) ? time("to", to, zone, true, violations)
+			end = (to != null) ? TimeParameters.dayOrInstant("to", to, zone, true, violations)
 					: LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
-			start = (from != null) ? time("from", from, zone, false, violations) : (end != null)
+			start = (from != null) ? TimeParameters.dayOrInstant("from", from, zone, false, violations) : (end != null)
 					? LocalDate.ofInstant(end, zone).minusDays(DEFAULT_DAYS).atStartOfDay(zone).toInstant() : null;
 			if (start != null && end != null && !start.isBefore(end)) {
 				violations.add(new FieldViolation("to", "range",
@@ -113,26 +113,6 @@ final class MetricParameters {
 		catch (DateTimeException ex) {
 			violations.add(new FieldViolation("tz", "timeZone",
 					"tz '" + tz + "' is not a time zone: give an IANA name such as Europe/Berlin, or UTC"));
-			return null;
-		}
-	}
-
-	/**
-	 * A day of the zone (its start; for {@code to}, the start of the next day, so that
-	 * the day is in the range) or an instant with its offset.
-	 */
-	private static Instant time(String field, String value, ZoneId zone, boolean endOfDay,
-			List<FieldViolation> violations) {
-		try {
-			if (value.length() == 10) {
-				LocalDate day = LocalDate.parse(value);
-				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-			}
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeException ex) {
-			violations.add(new FieldViolation(field, "dateTime", field + " '" + value
-					+ "' is neither a day (2026-11-30) nor an instant with its offset (2026-11-30T18:00:00Z)"));
 			return null;
 		}
 	}

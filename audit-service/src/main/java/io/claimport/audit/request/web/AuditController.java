@@ -1,13 +1,9 @@
 package io.claimport.audit.request.web;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
 import io.claimport.audit.request.domain.RequestFilter;
 import io.claimport.audit.request.internal.RequestLog;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.identity.CallerIdentity;
-import io.claimport.service.csv.CsvExport;
 import io.claimport.service.openapi.CursorList;
 import io.claimport.service.page.ListPaging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,12 +61,8 @@ class AuditController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) Integer limit) {
 		RequestFilter filter = RequestLogQuery.filter(status, minStatus, maxStatus, keyId, method, pathPrefix, from,
 				to);
-		String body = CsvExport.write(RequestLogQuery.CSV_COLUMNS,
-				this.requestLog.newestOfAccount(caller.accountId(), filter, RequestLogQuery.limit(limit))
-					.stream()
-					.map(RequestLogQuery::cells)
-					.toList());
-		return CsvExport.download("requests_" + LocalDate.now(ZoneOffset.UTC) + ".csv", body);
+		return RequestLogQuery
+			.csv(this.requestLog.newestOfAccount(caller.accountId(), filter, RequestLogQuery.limit(limit)));
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.claimport.audit.request.web;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +12,11 @@ import java.util.Set;
 import io.claimport.audit.request.domain.RequestFilter;
 import io.claimport.common.event.RequestLogged;
 import io.claimport.common.problem.FieldViolation;
+import io.claimport.service.csv.CsvExport;
 import io.claimport.service.web.InvalidRequestException;
+import io.claimport.service.web.TimeParameters;
+
+import org.springframework.http.ResponseEntity;
 
 /**
  * Reads the request log's filters strictly, every bad one named at once: {@code status}
@@ -67,8 +69,9 @@ final class RequestLogQuery {
 			violations.add(new FieldViolation("pathPrefix", "pattern",
 					"pathPrefix is the beginning of a path, such as /api/v1/claims: it starts with /"));
 		}
-		Instant start = (from != null) ? time("from", from, false, violations) : null;
-		Instant end = (to != null) ? time("to", to, true, violations) : null;
+		Instant start = (from != null) ? TimeParameters.dayOrInstant("from", from, ZoneOffset.UTC, false, violations)
+				: null;
+		Instant end = (to != null) ? TimeParameters.dayOrInstant("to", to, ZoneOffset.UTC, true, violations) : null;
 		if (start != null && end != null && !start.isBefore(end)) {
 			violations.add(new FieldViolation("to", "range", "to must be after from: the range is [from, to)"));
 		}
@@ -89,25 +92,16 @@ final class RequestLogQuery {
 		return limit;
 	}
 
-	static List<Object> cells(RequestLogged entry) {
+	/** The entries as a CSV download, a row each, newest first as given. */
+	static ResponseEntity<String> csv(List<RequestLogged> entries) {
+		String body = CsvExport.write(CSV_COLUMNS, entries.stream().map(RequestLogQuery::cells).toList());
+		return CsvExport.download("requests_" + LocalDate.now(ZoneOffset.UTC) + ".csv", body);
+	}
+
+	private static List<Object> cells(RequestLogged entry) {
 		return Arrays.asList(entry.receivedAt().toString(), entry.requestId(), entry.keyId(), entry.method(),
 				entry.path(), entry.status(), entry.latencyMillis(), entry.clientIp(), entry.userAgent(),
 				entry.rejectionReason(), entry.traceId());
-	}
-
-	private static Instant time(String field, String value, boolean endOfDay, List<FieldViolation> violations) {
-		try {
-			if (value.length() == 10) {
-				LocalDate day = LocalDate.parse(value);
-				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeException ex) {
-			violations.add(new FieldViolation(field, "dateTime", field + " '" + value
-					+ "' is neither a UTC day (2026-11-30) nor an instant with its offset (2026-11-30T18:00:00Z)"));
-			return null;
-		}
 	}
 
 }
