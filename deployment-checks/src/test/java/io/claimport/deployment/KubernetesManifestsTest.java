@@ -137,9 +137,9 @@ class KubernetesManifestsTest {
 				assertThat(pod.getServiceAccountName()).as(what).isEqualTo(deployment.getMetadata().getName());
 				assertThat(accounts).as(what).contains(pod.getServiceAccountName());
 				long preStop = container.getLifecycle().getPreStop().getSleep().getSeconds();
-				// the applications' shutdown phase is 30 s
-				// (spring.lifecycle.timeout-per-shutdown-phase)
-				assertThat(pod.getTerminationGracePeriodSeconds()).as(what).isGreaterThan(preStop + 30);
+				// the connection drain, up to 10 s (the gateway's SHUTDOWN_DRAIN), then
+				// the shutdown phase, 30 s (spring.lifecycle.timeout-per-shutdown-phase)
+				assertThat(pod.getTerminationGracePeriodSeconds()).as(what).isGreaterThan(preStop + 10 + 30);
 			}
 		});
 	}

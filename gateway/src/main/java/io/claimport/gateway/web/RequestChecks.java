@@ -21,6 +21,7 @@ import org.springframework.web.server.WebFilterChain;
  * Spring's web filter chain wraps every filter in a deferred Mono and a checkpoint
  * operator: as eight filters, the checks lost about 12% of the proxy's throughput to that
  * alone (docs/architecture.md). Here a check that passes a request on is a method call.
+ * The public port's requests are also the ones the {@link NettyConnectionDrain} counts.
  */
 @Component
 class RequestChecks implements WebFilter, Ordered, ApplicationListener<WebServerInitializedEvent> {
@@ -29,10 +30,13 @@ class RequestChecks implements WebFilter, Ordered, ApplicationListener<WebServer
 
 	private final RequestCheck[] checks;
 
+	private final NettyConnectionDrain drain;
+
 	private volatile int managementPort = -1;
 
-	RequestChecks(List<RequestCheck> checks) {
+	RequestChecks(List<RequestCheck> checks, NettyConnectionDrain drain) {
 		this.checks = checks.toArray(RequestCheck[]::new);
+		this.drain = drain;
 		AnnotationAwareOrderComparator.sort(this.checks);
 	}
 
@@ -54,7 +58,7 @@ class RequestChecks implements WebFilter, Ordered, ApplicationListener<WebServer
 		if (local != null && local.getPort() == this.managementPort) {
 			return chain.filter(exchange);
 		}
-		return new Step(0, chain).filter(exchange);
+		return this.drain.answering(exchange, () -> new Step(0, chain).filter(exchange));
 	}
 
 	private final class Step implements WebFilterChain {

@@ -1,5 +1,6 @@
 package io.claimport.gateway.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,10 +28,13 @@ class RequestChecksTest {
 		return Mono.empty();
 	};
 
+	private static RequestChecks checks(List<RequestCheck> checks) {
+		return new RequestChecks(checks, new NettyConnectionDrain(Duration.ofSeconds(10), Duration.ofSeconds(30)));
+	}
+
 	@Test
 	void runsTheChecksInTheirOrderThenTheRestOfTheChain() {
-		RequestChecks checks = new RequestChecks(
-				List.of(passing("scope", 300), passing("log", 0), passing("auth", 100)));
+		RequestChecks checks = checks(List.of(passing("scope", 300), passing("log", 0), passing("auth", 100)));
 
 		checks.filter(this.exchange, this.proxy).block();
 
@@ -43,7 +47,7 @@ class RequestChecksTest {
 			this.trace.add("refused");
 			return Mono.empty();
 		});
-		RequestChecks checks = new RequestChecks(List.of(passing("log", 0), refusing, passing("scope", 300)));
+		RequestChecks checks = checks(List.of(passing("log", 0), refusing, passing("scope", 300)));
 
 		checks.filter(this.exchange, this.proxy).block();
 
@@ -57,7 +61,7 @@ class RequestChecksTest {
 		RequestCheck throwing = check(100, (exchange, next) -> {
 			throw new IllegalStateException("broken check");
 		});
-		RequestChecks checks = new RequestChecks(List.of(log, throwing));
+		RequestChecks checks = checks(List.of(log, throwing));
 
 		assertThatIllegalStateException().isThrownBy(() -> checks.filter(this.exchange, this.proxy).block())
 			.withMessage("broken check");

@@ -3,6 +3,7 @@ package io.claimport.service.web;
 import java.time.Duration;
 import java.util.Arrays;
 
+import io.claimport.common.http.ConnectionDrain;
 import io.claimport.service.bulk.BulkValidator;
 import jakarta.validation.Validator;
 import org.apache.catalina.Container;
@@ -96,13 +97,13 @@ public class WebConfiguration {
 	 * request of a connection it accepted is answered.
 	 */
 	@Bean
-	ConnectionDrain connectionDrain(@Value("${claimport.shutdown.drain:5s}") Duration callerIdleTime,
+	TomcatConnectionDrain connectionDrain(@Value("${claimport.shutdown.drain:5s}") Duration callerIdleTime,
 			@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration longest) {
-		return new ConnectionDrain(callerIdleTime, longest);
+		return new TomcatConnectionDrain(new ConnectionDrain(callerIdleTime, longest));
 	}
 
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionDrainValve(ConnectionDrain drain) {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionDrainValve(TomcatConnectionDrain drain) {
 		return (factory) -> {
 			factory.addEngineValves(drain.valve());
 			factory.addConnectorCustomizers(drain::closesListenerOf);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import io.claimport.common.http.ConnectionDrain;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,12 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class ConnectionDrainTest {
-
-	private final AtomicLong now = new AtomicLong(1_000_000_000L);
-
-	private final ConnectionDrain drain = new ConnectionDrain(Duration.ofSeconds(5), Duration.ofSeconds(30),
-			this.now::get);
+class TomcatConnectionDrainTest {
 
 	private final CountDownLatch slowEntered = new CountDownLatch(1);
 
@@ -52,52 +47,9 @@ class ConnectionDrainTest {
 	}
 
 	@Test
-	void aServiceNobodyCalledLatelyStopsWithoutWaiting() {
-		assertThat(this.drain.remaining()).isZero();
-	}
-
-	@Test
-	void theDrainLastsUntilTheLastKeptAliveAnswerIsOlderThanACallerKeepsAnIdleConnection() {
-		assertThat(this.drain.arriving()).isFalse();
-		this.drain.answered(false);
-		tick(Duration.ofSeconds(2));
-
-		assertThat(this.drain.remaining()).isEqualTo(Duration.ofSeconds(3));
-		tick(Duration.ofSeconds(3));
-		assertThat(this.drain.remaining()).isZero();
-	}
-
-	@Test
-	void anAnswerBegunBeforeTheDrainKeepsItGoingUntilItEndsAndItsConnectionCanNoLongerBeReused() {
-		assertThat(this.drain.arriving()).isFalse();
-		Thread stopping = new Thread(this.drain::stop);
-		stopping.start();
-		await().atMost(Duration.ofSeconds(5)).until(this.drain::draining);
-		tick(Duration.ofSeconds(20));
-		assertThat(this.drain.remaining()).as("while the answer runs").isEqualTo(Duration.ofSeconds(5));
-
-		this.drain.answered(false);
-		assertThat(this.drain.remaining()).isEqualTo(Duration.ofSeconds(5));
-		tick(Duration.ofSeconds(5));
-		assertThat(this.drain.remaining()).isZero();
-		// then the listener closes and the drain settles
-		await().atMost(Duration.ofSeconds(5)).until(() -> {
-			tick(ConnectionDrain.SETTLE);
-			return !stopping.isAlive();
-		});
-	}
-
-	@Test
-	void anAnswerThatClosesItsConnectionLeavesNothingToWaitFor() {
-		assertThat(this.drain.arriving()).isFalse();
-		this.drain.answered(true);
-
-		assertThat(this.drain.remaining()).isZero();
-	}
-
-	@Test
 	void overTomcatAKeptAliveConnectionIsClosedByItsNextAnswerOnceTheDrainBegins() throws Exception {
-		ConnectionDrain realDrain = new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30));
+		TomcatConnectionDrain realDrain = new TomcatConnectionDrain(
+				new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30)));
 		int port = startTomcat(realDrain);
 		realDrain.start();
 		try (Socket socket = new Socket("localhost", port)) {
@@ -135,7 +87,8 @@ class ConnectionDrainTest {
 	@Test
 	void overTomcatOnceNoCallerCanReuseAConnectionNewOnesAreRefusedAndOneAcceptedBeforeIsStillAnswered()
 			throws Exception {
-		ConnectionDrain realDrain = new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30));
+		TomcatConnectionDrain realDrain = new TomcatConnectionDrain(
+				new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30)));
 		int port = startTomcat(realDrain);
 		realDrain.closesListenerOf(this.tomcat.getConnector());
 		realDrain.start();
@@ -176,7 +129,7 @@ class ConnectionDrainTest {
 		}
 	}
 
-	private int startTomcat(ConnectionDrain realDrain) throws Exception {
+	private int startTomcat(TomcatConnectionDrain realDrain) throws Exception {
 		this.tomcat = new Tomcat();
 		this.tomcat.setBaseDir(this.baseDir.toString());
 		this.tomcat.setPort(0);
@@ -186,7 +139,7 @@ class ConnectionDrainTest {
 			@Override
 			protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
 				if (request.getRequestURI().equals("/slow")) {
-					ConnectionDrainTest.this.slowEntered.countDown();
+					TomcatConnectionDrainTest.this.slowEntered.countDown();
 					awaitRelease();
 				}
 				response.setContentType("text/plain");
@@ -228,10 +181,6 @@ class ConnectionDrainTest {
 			in.read();
 		}
 		return head;
-	}
-
-	private void tick(Duration duration) {
-		this.now.addAndGet(duration.toNanos());
 	}
 
 }
