@@ -209,7 +209,20 @@ def seed(args, accounts):
     for account in accounts:
         psql(args, f"INSERT INTO projection.projection_watermark VALUES ('{account}', now()) "
                    "ON CONFLICT (account_id) DO UPDATE SET as_of = excluded.as_of")
+    roll_up(args, accounts)
     psql(args, "VACUUM ANALYZE")
+
+
+def roll_up(args, accounts):
+    """The roll-ups of the accounts' facts, by the analytics migration's own SQL (V3), as the
+    projection keeps them event by event."""
+    migration = open(os.path.join(os.path.dirname(__file__), "..", "..", "analytics-service", "src", "main",
+                                  "resources", "db", "migration", "V3__metric_rollups.sql")).read()
+    select = migration[migration.index("SELECT account_id, measure"):migration.rindex(";")]
+    names = ", ".join(f"'{account}'" for account in accounts)
+    psql(args, f"DELETE FROM projection.metric_rollup WHERE account_id IN ({names})")
+    psql(args, "INSERT INTO projection.metric_rollup (account_id, measure, dimension, grain, slot, value, detail, "
+               f"count, amount) SELECT * FROM ({select}) b WHERE account_id IN ({names})")
 
 
 DASHBOARD = [

@@ -81,7 +81,7 @@ class ProjectionRebuildIT {
 			if (LOSES_CLAIM_MOVES.get() && event.payload() instanceof ClaimStateChanged) {
 				return null;
 			}
-			if (ProjectionSchema.REBUILD.equals(call.getArgument(1))) {
+			if (ProjectionSchema.REBUILD.equals(call.<FactProjection.Batch>getArgument(1).schema())) {
 				rebuildGate.await(30, TimeUnit.SECONDS);
 			}
 			return call.callRealMethod();

@@ -44,17 +44,22 @@ public class FactProjection {
 	}
 
 	/**
-	 * Applies an event to the facts of one copy of the projection, in the transaction
-	 * that records it as applied there (ProjectionWriter's).
+	 * Begins applying events to one copy of the projection, in the transaction that
+	 * records them as applied there (ProjectionWriter's).
 	 */
-	public void apply(ReceivedEvent event, ProjectionSchema schema) {
+	public Batch batch(ProjectionSchema schema) {
+		return new Batch(this.facts.in(schema));
+	}
+
+	/** Applies an event to the facts of the batch's copy of the projection. */
+	public void apply(ReceivedEvent event, Batch batch) {
 		EventEnvelope envelope = event.envelope();
 		String account = envelope.accountId();
 		Object payload = event.payload();
 		if (!applies(payload)) {
 			return;
 		}
-		FactStore.Writer store = this.facts.in(schema);
+		FactStore.Writer store = batch.store;
 		Instant at = envelope.occurredAt();
 		if (payload instanceof ProductCreated product) {
 			store.holdSku(account, product.sku(), product.productId(), product.name(), product.category());
@@ -104,12 +109,35 @@ public class FactProjection {
 		store.seen(account, at);
 	}
 
+	/**
+	 * Ends the batch: writes what its facts change in the roll-ups, in one go, late in
+	 * the transaction, so that the rows many facts share are held as briefly as can be.
+	 */
+	public void finish(Batch batch) {
+		batch.store.writeRollups();
+	}
+
 	private static boolean applies(Object payload) {
 		return payload instanceof ProductCreated || payload instanceof ProductUpdated
 				|| payload instanceof ProductDeleted || payload instanceof OrderCreated
 				|| payload instanceof OrderUpdated || payload instanceof OrderStatusChanged
 				|| payload instanceof ClaimCreated || payload instanceof ClaimStateChanged
 				|| payload instanceof ClaimResolved || payload instanceof StoreCreditIssued;
+	}
+
+	/** The events of one transaction, applied to one copy of the projection. */
+	public static final class Batch {
+
+		private final FactStore.Writer store;
+
+		private Batch(FactStore.Writer store) {
+			this.store = store;
+		}
+
+		public ProjectionSchema schema() {
+			return this.store.schema();
+		}
+
 	}
 
 }

@@ -51,6 +51,7 @@ public class ProjectionWriter {
 	public int applyAll(List<ReceivedEvent> events, ProjectionSchema schema) {
 		int applied = 0;
 		boolean locked = false;
+		FactProjection.Batch facts = this.facts.batch(schema);
 		for (ReceivedEvent event : events) {
 			if (event.envelope().accountId() == null) {
 				throw new IllegalArgumentException("event " + event.envelope().eventId() + " names no account");
@@ -67,10 +68,11 @@ public class ProjectionWriter {
 			}
 			if (this.ledger.firstDelivery(CONSUMER, event.envelope(), schema.table("processed_event"))) {
 				this.statistics.apply(event, schema);
-				this.facts.apply(event, schema);
+				this.facts.apply(event, facts);
 				applied++;
 			}
 		}
+		this.facts.finish(facts);
 		return applied;
 	}
 

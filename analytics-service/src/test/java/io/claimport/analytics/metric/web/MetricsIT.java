@@ -3,21 +3,15 @@ package io.claimport.analytics.metric.web;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
-import io.claimport.common.event.ClaimCreated;
 import io.claimport.common.event.ClaimResolved;
-import io.claimport.common.event.ClaimStateChanged;
-import io.claimport.common.event.EventEnvelope;
-import io.claimport.common.event.EventType;
 import io.claimport.common.event.EventTypes;
-import io.claimport.common.event.OrderCreated;
 import io.claimport.common.event.ProductCreated;
 import io.claimport.common.event.StoreCreditIssued;
 import io.claimport.common.id.PublicIds;
+import io.claimport.analytics.metric.StoreEvents;
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ServiceIntegrationTest;
-import io.claimport.testsupport.TestEvents;
 import io.claimport.testsupport.TestIdentities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 
+import static io.claimport.analytics.metric.StoreEvents.item;
+import static io.claimport.analytics.metric.StoreEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,35 +49,37 @@ class MetricsIT {
 	@Value("${local.server.port}")
 	int port;
 
-	final TestEvents events = new TestEvents();
+	StoreEvents store;
 
 	String account;
 
 	@BeforeEach
 	void openTheStore() {
 		this.account = PublicIds.next("acct");
-		send(EventTypes.PRODUCT_CREATED, "prod_a", Instant.parse("2026-10-01T00:00:00Z"),
+		this.store = new StoreEvents(this.account);
+		this.store.send(EventTypes.PRODUCT_CREATED, "prod_a", Instant.parse("2026-10-01T00:00:00Z"),
 				new ProductCreated("prod_a", "Headphones", "SKU-A", "Audio", new BigDecimal("99.00"), 12));
-		send(EventTypes.PRODUCT_CREATED, "prod_b", Instant.parse("2026-10-01T00:00:00Z"),
+		this.store.send(EventTypes.PRODUCT_CREATED, "prod_b", Instant.parse("2026-10-01T00:00:00Z"),
 				new ProductCreated("prod_b", "Rake", "SKU-B", "Garden", new BigDecimal("20.00"), 24));
-		order("ord_1", "2026-11-02T15:00:00Z", "10.00", "USD", line("li_1", "SKU-A"));
-		order("ord_2", "2026-11-03T15:00:00Z", "20.00", "USD", line("li_2", "SKU-A"), line("li_3", "SKU-B"));
-		order("ord_3", "2026-11-03T16:00:00Z", "30.00", "USD", line("li_4", "SKU-B"));
-		order("ord_4", "2026-11-04T03:00:00Z", "40.00", "EUR", line("li_5", "SKU-A"));
-		claim("clm_1", "ord_1", C1_FILED, "DAMAGED", item("li_1", "SKU-A"));
-		claim("clm_2", "ord_2", C2_FILED, "STOLEN", item("li_2", "SKU-A"), item("li_3", "SKU-B"));
-		claim("clm_3", "ord_3", C3_FILED, "DAMAGED", item("li_4", "SKU-B"));
-		move("clm_1", "NEW", "APPROVED", C1_FILED.plus(Duration.ofHours(2)));
-		send(EventTypes.CLAIM_RESOLVED, "clm_1", C1_FILED.plus(Duration.ofHours(3)), new ClaimResolved("clm_1", "res_1",
-				"REFUND", new BigDecimal("25.00"), new BigDecimal("25.00"), true, new BigDecimal("5.00"), "USD"));
-		move("clm_1", "APPROVED", "RESOLVED", C1_FILED.plus(Duration.ofHours(3)));
-		move("clm_2", "NEW", "DENIED", C2_FILED.plus(Duration.ofHours(10)));
-		move("clm_3", "NEW", "OPEN", C3_FILED.plus(Duration.ofHours(1)));
-		move("clm_3", "OPEN", "APPROVED", C3_FILED.plus(Duration.ofHours(4)));
-		send(EventTypes.CLAIM_RESOLVED, "clm_3", NEWEST, new ClaimResolved("clm_3", "res_3", "STORE_CREDIT",
+		this.store.order("ord_1", "2026-11-02T15:00:00Z", "10.00", "USD", line("li_1", "SKU-A"));
+		this.store.order("ord_2", "2026-11-03T15:00:00Z", "20.00", "USD", line("li_2", "SKU-A"), line("li_3", "SKU-B"));
+		this.store.order("ord_3", "2026-11-03T16:00:00Z", "30.00", "USD", line("li_4", "SKU-B"));
+		this.store.order("ord_4", "2026-11-04T03:00:00Z", "40.00", "EUR", line("li_5", "SKU-A"));
+		this.store.claim("clm_1", "ord_1", C1_FILED, "DAMAGED", item("li_1", "SKU-A"));
+		this.store.claim("clm_2", "ord_2", C2_FILED, "STOLEN", item("li_2", "SKU-A"), item("li_3", "SKU-B"));
+		this.store.claim("clm_3", "ord_3", C3_FILED, "DAMAGED", item("li_4", "SKU-B"));
+		this.store.move("clm_1", "NEW", "APPROVED", C1_FILED.plus(Duration.ofHours(2)));
+		this.store.send(EventTypes.CLAIM_RESOLVED, "clm_1", C1_FILED.plus(Duration.ofHours(3)),
+				new ClaimResolved("clm_1", "res_1", "REFUND", new BigDecimal("25.00"), new BigDecimal("25.00"), true,
+						new BigDecimal("5.00"), "USD"));
+		this.store.move("clm_1", "APPROVED", "RESOLVED", C1_FILED.plus(Duration.ofHours(3)));
+		this.store.move("clm_2", "NEW", "DENIED", C2_FILED.plus(Duration.ofHours(10)));
+		this.store.move("clm_3", "NEW", "OPEN", C3_FILED.plus(Duration.ofHours(1)));
+		this.store.move("clm_3", "OPEN", "APPROVED", C3_FILED.plus(Duration.ofHours(4)));
+		this.store.send(EventTypes.CLAIM_RESOLVED, "clm_3", NEWEST, new ClaimResolved("clm_3", "res_3", "STORE_CREDIT",
 				new BigDecimal("15.00"), new BigDecimal("15.00"), false, BigDecimal.ZERO, "EUR"));
-		move("clm_3", "APPROVED", "RESOLVED", NEWEST);
-		send(EventTypes.STORE_CREDIT_ISSUED, "clm_3", NEWEST, new StoreCreditIssued("clm_3", "GIFT_CARD",
+		this.store.move("clm_3", "APPROVED", "RESOLVED", NEWEST);
+		this.store.send(EventTypes.STORE_CREDIT_ISSUED, "clm_3", NEWEST, new StoreCreditIssued("clm_3", "GIFT_CARD",
 				new BigDecimal("15.00"), new BigDecimal("1.50"), new BigDecimal("16.50"), "EUR"));
 		// three topics: wait for the last event of each
 		await().atMost(Duration.ofSeconds(30))
@@ -92,7 +90,7 @@ class MetricsIT {
 
 	@AfterEach
 	void close() {
-		this.events.close();
+		this.store.close();
 	}
 
 	@Test
@@ -258,34 +256,6 @@ class MetricsIT {
 	private ApiClient api() {
 		return new ApiClient("http://localhost:" + this.port).with("Authorization",
 				TestIdentities.bearer(this.account, "analytics:read"));
-	}
-
-	private <T> void send(EventType<T> type, String aggregateId, Instant at, T payload) {
-		EventEnvelope envelope = EventEnvelope.create(type, "test", this.account, aggregateId, 1, at);
-		this.events.send(type, envelope, payload);
-	}
-
-	private void order(String id, String at, String total, String currency, OrderCreated.Line... lines) {
-		int quantity = List.of(lines).stream().mapToInt(OrderCreated.Line::quantity).sum();
-		send(EventTypes.ORDER_CREATED, id, Instant.parse(at), new OrderCreated(id, id, "DELIVERED", lines.length,
-				quantity, new BigDecimal(total), currency, Instant.parse(at), List.of(lines)));
-	}
-
-	private void claim(String id, String orderId, Instant at, String issueType, ClaimCreated.Item... items) {
-		send(EventTypes.CLAIM_CREATED, id, at, new ClaimCreated(id, orderId, "NEW", issueType, items.length, null,
-				issueType, "ONLINE", null, List.of(items)));
-	}
-
-	private void move(String claimId, String from, String to, Instant at) {
-		send(EventTypes.CLAIM_STATE_CHANGED, claimId, at, new ClaimStateChanged(claimId, from, to, null, "key_1"));
-	}
-
-	private static OrderCreated.Line line(String id, String sku) {
-		return new OrderCreated.Line(id, "store-" + id, sku, 1);
-	}
-
-	private static ClaimCreated.Item item(String lineId, String sku) {
-		return new ClaimCreated.Item(lineId, lineId, sku, 1);
 	}
 
 }
