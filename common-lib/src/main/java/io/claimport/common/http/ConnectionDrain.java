@@ -48,6 +48,8 @@ public final class ConnectionDrain {
 
 	private final Duration longest;
 
+	private final Duration settle;
+
 	private final LongSupplier nanoTime;
 
 	private final AtomicInteger keptAliveInFlight = new AtomicInteger();
@@ -61,15 +63,24 @@ public final class ConnectionDrain {
 	private volatile boolean draining;
 
 	public ConnectionDrain(Duration callerIdleTime, Duration longest) {
-		this(callerIdleTime, longest, System::nanoTime);
+		this(callerIdleTime, longest, SETTLE);
 	}
 
-	ConnectionDrain(Duration callerIdleTime, Duration longest, LongSupplier nanoTime) {
+	/**
+	 * A drain that settles after {@code settle} instead of {@link #SETTLE}: for a test
+	 * whose connection sends its request a while after the listening socket closed.
+	 */
+	public ConnectionDrain(Duration callerIdleTime, Duration longest, Duration settle) {
+		this(callerIdleTime, longest, settle, System::nanoTime);
+	}
+
+	ConnectionDrain(Duration callerIdleTime, Duration longest, Duration settle, LongSupplier nanoTime) {
 		this.callerIdleTime = callerIdleTime;
 		this.longest = longest;
+		this.settle = settle;
 		this.nanoTime = nanoTime;
 		this.lastKeptAliveAnswer = new AtomicLong(nanoTime.getAsLong() - callerIdleTime.toNanos());
-		this.lastArrival = new AtomicLong(nanoTime.getAsLong() - SETTLE.toNanos());
+		this.lastArrival = new AtomicLong(nanoTime.getAsLong() - settle.toNanos());
 	}
 
 	/**
@@ -120,7 +131,7 @@ public final class ConnectionDrain {
 			long closed = this.nanoTime.getAsLong();
 			closeListener.run();
 			while (!settled(closed) && waited.compareTo(this.longest) < 0) {
-				waited = waited.plus(pause(SETTLE));
+				waited = waited.plus(pause(this.settle));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -143,12 +154,12 @@ public final class ConnectionDrain {
 
 	/**
 	 * Whether, {@code since} the listening socket closed, every request of a connection
-	 * accepted before has been answered: none in flight and none arrived for
-	 * {@link #SETTLE}.
+	 * accepted before has been answered: none in flight and none arrived for the settle
+	 * time ({@link #SETTLE}).
 	 */
 	boolean settled(long since) {
 		long now = this.nanoTime.getAsLong();
-		long settle = SETTLE.toNanos();
+		long settle = this.settle.toNanos();
 		return this.inFlight.get() == 0 && now - this.lastArrival.get() >= settle && now - since >= settle;
 	}
 

@@ -14,7 +14,7 @@ class ConnectionDrainTest {
 	private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
 	private final ConnectionDrain drain = new ConnectionDrain(Duration.ofSeconds(5), Duration.ofSeconds(30),
-			this.now::get);
+			ConnectionDrain.SETTLE, this.now::get);
 
 	@Test
 	void aServerNobodyCalledLatelyStopsWithoutWaiting() {

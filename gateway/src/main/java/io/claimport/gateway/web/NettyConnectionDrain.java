@@ -46,7 +46,11 @@ class NettyConnectionDrain implements SmartLifecycle, WebServerFactoryCustomizer
 
 	NettyConnectionDrain(@Value("${claimport.shutdown.drain:10s}") Duration callerIdleTime,
 			@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration longest) {
-		this.drain = new ConnectionDrain(callerIdleTime, longest);
+		this(new ConnectionDrain(callerIdleTime, longest));
+	}
+
+	NettyConnectionDrain(ConnectionDrain drain) {
+		this.drain = drain;
 	}
 
 	@Override

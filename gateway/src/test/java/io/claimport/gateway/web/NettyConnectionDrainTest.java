@@ -1,19 +1,13 @@
 package io.claimport.gateway.web;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.claimport.common.http.ConnectionDrain;
+import io.claimport.testsupport.KeptAliveConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -35,8 +29,14 @@ import static org.awaitility.Awaitility.await;
  */
 class NettyConnectionDrainTest {
 
-	private final NettyConnectionDrain drain = new NettyConnectionDrain(Duration.ofMillis(1500),
-			Duration.ofSeconds(30));
+	/**
+	 * How long no request may arrive after the listening socket closed: longer than the
+	 * test takes to see the close and send one on the connection accepted before.
+	 */
+	static final Duration SETTLE = Duration.ofSeconds(3);
+
+	private final NettyConnectionDrain drain = new NettyConnectionDrain(
+			new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30), SETTLE));
 
 	private final CountDownLatch slowEntered = new CountDownLatch(1);
 
@@ -57,12 +57,8 @@ class NettyConnectionDrainTest {
 	@Test
 	void aKeptAliveConnectionIsClosedByItsNextAnswerOnceTheDrainBegins() throws Exception {
 		int port = startServer();
-		try (Socket socket = new Socket("localhost", port)) {
-			socket.setSoTimeout(5000);
-			BufferedReader in = reader(socket);
-			OutputStream out = socket.getOutputStream();
-
-			List<String> first = exchange(out, in, "/");
+		try (KeptAliveConnection socket = new KeptAliveConnection(port)) {
+			List<String> first = socket.get("/");
 			assertThat(first.get(0)).isEqualTo("HTTP/1.1 200 OK");
 			assertThat(first).noneMatch((line) -> line.equalsIgnoreCase("connection: close"));
 
@@ -70,10 +66,10 @@ class NettyConnectionDrainTest {
 			stopInBackground();
 			await().atMost(Duration.ofSeconds(5)).until(this.drain::draining);
 
-			List<String> second = exchange(out, in, "/");
+			List<String> second = socket.get("/");
 			assertThat(second.get(0)).isEqualTo("HTTP/1.1 200 OK");
 			assertThat(second).anyMatch((line) -> line.equalsIgnoreCase("connection: close"));
-			assertThat(in.read()).as("the connection, closed by the gateway").isEqualTo(-1);
+			assertThat(socket.closedByServer()).as("the connection, closed by the gateway").isTrue();
 
 			assertThat(this.stopped.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(Duration.ofNanos(System.nanoTime() - began))
@@ -86,21 +82,18 @@ class NettyConnectionDrainTest {
 	@Test
 	void onceNoClientCanReuseAConnectionNewOnesAreRefusedAndOneAcceptedBeforeIsStillAnswered() throws Exception {
 		int port = startServer();
-		try (Socket accepted = new Socket("localhost", port)) {
-			accepted.setSoTimeout(5000);
+		try (KeptAliveConnection accepted = new KeptAliveConnection(port)) {
 			stopInBackground();
-			await().atMost(Duration.ofSeconds(5)).until(() -> refused(port));
+			await().atMost(Duration.ofSeconds(5)).until(() -> KeptAliveConnection.refused(port));
 
-			BufferedReader in = reader(accepted);
-			OutputStream out = accepted.getOutputStream();
-			send(out, "/slow");
+			accepted.send("/slow");
 			assertThat(this.slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
-			assertThat(this.stopped.await(ConnectionDrain.SETTLE.toMillis() * 4, TimeUnit.MILLISECONDS))
+			assertThat(this.stopped.await(SETTLE.toMillis() + 1000, TimeUnit.MILLISECONDS))
 				.as("the drain, while a request of a connection accepted before the close runs")
 				.isFalse();
 
 			this.slowReleased.countDown();
-			List<String> answer = readAnswer(in);
+			List<String> answer = accepted.answer();
 			assertThat(answer.get(0)).isEqualTo("HTTP/1.1 200 OK");
 			assertThat(answer).anyMatch((line) -> line.equalsIgnoreCase("connection: close"));
 			assertThat(this.stopped.await(5, TimeUnit.SECONDS)).isTrue();
@@ -146,44 +139,6 @@ class NettyConnectionDrainTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static boolean refused(int port) {
-		try (Socket socket = new Socket("localhost", port)) {
-			return false;
-		}
-		catch (IOException ex) {
-			return true;
-		}
-	}
-
-	private static BufferedReader reader(Socket socket) throws IOException {
-		return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-	}
-
-	private static void send(OutputStream out, String path) throws IOException {
-		out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-		out.flush();
-	}
-
-	private static List<String> exchange(OutputStream out, BufferedReader in, String path) throws IOException {
-		send(out, path);
-		return readAnswer(in);
-	}
-
-	private static List<String> readAnswer(BufferedReader in) throws IOException {
-		List<String> head = new ArrayList<>();
-		int length = 0;
-		for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-			head.add(line);
-			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-				length = Integer.parseInt(line.substring(15).trim());
-			}
-		}
-		for (int i = 0; i < length; i++) {
-			in.read();
-		}
-		return head;
 	}
 
 }

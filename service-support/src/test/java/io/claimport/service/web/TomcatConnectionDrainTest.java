@@ -1,20 +1,14 @@
 package io.claimport.service.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.claimport.common.http.ConnectionDrain;
+import io.claimport.testsupport.KeptAliveConnection;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,13 +46,8 @@ class TomcatConnectionDrainTest {
 				new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30)));
 		int port = startTomcat(realDrain);
 		realDrain.start();
-		try (Socket socket = new Socket("localhost", port)) {
-			socket.setSoTimeout(5000);
-			BufferedReader in = new BufferedReader(
-					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-			OutputStream out = socket.getOutputStream();
-
-			List<String> first = exchange(out, in);
+		try (KeptAliveConnection socket = new KeptAliveConnection(port)) {
+			List<String> first = socket.get("/");
 			assertThat(first.get(0)).isEqualTo("HTTP/1.1 200 ");
 			assertThat(first).noneMatch((line) -> line.equalsIgnoreCase("Connection: close"));
 
@@ -71,10 +60,10 @@ class TomcatConnectionDrainTest {
 			stopping.start();
 			await().atMost(Duration.ofSeconds(5)).until(realDrain::draining);
 
-			List<String> second = exchange(out, in);
+			List<String> second = socket.get("/");
 			assertThat(second.get(0)).isEqualTo("HTTP/1.1 200 ");
 			assertThat(second).contains("Connection: close");
-			assertThat(in.read()).as("the connection, closed by the service").isEqualTo(-1);
+			assertThat(socket.closedByServer()).as("the connection, closed by the service").isTrue();
 
 			assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(Duration.ofNanos(System.nanoTime() - began))
@@ -87,45 +76,34 @@ class TomcatConnectionDrainTest {
 	@Test
 	void overTomcatOnceNoCallerCanReuseAConnectionNewOnesAreRefusedAndOneAcceptedBeforeIsStillAnswered()
 			throws Exception {
+		// settles after 3 s: longer than the test takes to see the close and send a
+		// request
+		Duration settle = Duration.ofSeconds(3);
 		TomcatConnectionDrain realDrain = new TomcatConnectionDrain(
-				new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30)));
+				new ConnectionDrain(Duration.ofMillis(1500), Duration.ofSeconds(30), settle));
 		int port = startTomcat(realDrain);
 		realDrain.closesListenerOf(this.tomcat.getConnector());
 		realDrain.start();
-		try (Socket accepted = new Socket("localhost", port)) {
-			accepted.setSoTimeout(5000);
+		try (KeptAliveConnection accepted = new KeptAliveConnection(port)) {
 			CountDownLatch stopped = new CountDownLatch(1);
 			Thread stopping = new Thread(() -> {
 				realDrain.stop();
 				stopped.countDown();
 			});
 			stopping.start();
-			await().atMost(Duration.ofSeconds(5)).until(() -> refused(port));
+			await().atMost(Duration.ofSeconds(5)).until(() -> KeptAliveConnection.refused(port));
 
-			BufferedReader in = new BufferedReader(
-					new InputStreamReader(accepted.getInputStream(), StandardCharsets.ISO_8859_1));
-			OutputStream out = accepted.getOutputStream();
-			out.write("GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
+			accepted.send("/slow");
 			assertThat(this.slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
-			assertThat(stopped.await(ConnectionDrain.SETTLE.toMillis() * 4, TimeUnit.MILLISECONDS))
+			assertThat(stopped.await(settle.toMillis() + 1000, TimeUnit.MILLISECONDS))
 				.as("the drain, while a request of a connection accepted before the close runs")
 				.isFalse();
 
 			this.slowReleased.countDown();
-			List<String> answer = readAnswer(in);
+			List<String> answer = accepted.answer();
 			assertThat(answer.get(0)).isEqualTo("HTTP/1.1 200 ");
 			assertThat(answer).contains("Connection: close");
 			assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
-		}
-	}
-
-	private static boolean refused(int port) {
-		try (Socket socket = new Socket("localhost", port)) {
-			return false;
-		}
-		catch (IOException ex) {
-			return true;
 		}
 	}
 
@@ -160,27 +138,6 @@ class TomcatConnectionDrainTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static List<String> exchange(OutputStream out, BufferedReader in) throws IOException {
-		out.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-		out.flush();
-		return readAnswer(in);
-	}
-
-	private static List<String> readAnswer(BufferedReader in) throws IOException {
-		List<String> head = new ArrayList<>();
-		int length = 0;
-		for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-			head.add(line);
-			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-				length = Integer.parseInt(line.substring(15).trim());
-			}
-		}
-		for (int i = 0; i < length; i++) {
-			in.read();
-		}
-		return head;
 	}
 
 }
