@@ -11,7 +11,8 @@ Run by bench/analytics/run.sh, which starts the suite; see bench/README.md.
 2. Rebuild: --rebuild-products more products in bulks of 1,000, then a rebuild of the whole
    projection from the events (POST /admin/v1/analytics/rebuild): events replayed a second.
 3. Queries: --seed claims and as many orders of one account, and as many of another, written
-   straight into the projection's facts (\\copy, then VACUUM ANALYZE), over the last year; then
+   straight into the projection's facts (\\copy), rolled up by the analytics migration's own SQL
+   (V3), then VACUUM ANALYZE, over the last year; then
    each dashboard query through the gateway with an API key, one at a time on one keep-alive
    connection, warmed up then measured.
 """
@@ -233,10 +234,14 @@ DASHBOARD = [
     ("time to resolution per week, 30 days", "time-to-resolution?interval=week"),
     ("cost by resolution type, 30 days", "resolution-cost?by=resolutionType"),
     ("top 10 SKUs, 30 days", "top-skus?limit=10"),
+    ("claims per day, 30 days, New York", "claims?interval=day&tz=America/New_York"),
+    ("approval rate per day, 30 days, Kolkata", "approval-rate?interval=day&tz=Asia/Kolkata"),
+    ("time to resolution per day, 30 days, New York", "time-to-resolution?interval=day&tz=America/New_York"),
     ("claims per month, 1 year", "claims?interval=month&from={year}"),
     ("claim rate per month, 1 year", "claim-rate?interval=month&from={year}"),
     ("time to resolution per month, 1 year", "time-to-resolution?interval=month&from={year}"),
     ("top 10 SKUs, 1 year", "top-skus?limit=10&from={year}"),
+    ("claims by issue type per month, 1 year, New York", "claims?by=issueType&interval=month&from={year}&tz=America/New_York"),
 ]
 
 

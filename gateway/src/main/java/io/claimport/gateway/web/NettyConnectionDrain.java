@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -44,6 +45,7 @@ class NettyConnectionDrain implements SmartLifecycle, WebServerFactoryCustomizer
 
 	private volatile boolean running;
 
+	@Autowired
 	NettyConnectionDrain(@Value("${claimport.shutdown.drain:10s}") Duration callerIdleTime,
 			@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration longest) {
 		this(new ConnectionDrain(callerIdleTime, longest));
