@@ -45,6 +45,8 @@ class MetricQueries {
 
 	private static final String MONEY = "sum(r.count), sum(r.amount)";
 
+	private static final RowReader COUNTED = (rs, period, grp) -> MetricRow.counted(period, grp, null, rs.getLong(1));
+
 	private static final RowReader MONEY_ROW = (rs, period, grp) -> MetricRow.money(period, grp,
 			rs.getString("currency"), rs.getLong(1), money(rs.getBigDecimal(2)));
 
@@ -123,11 +125,10 @@ class MetricQueries {
 		Dimension by = scope.query.by();
 		String group = (by != null) ? "NULLIF(r.value, '')" : "NULL";
 		String dimension = (by != null && by != Dimension.CURRENCY) ? by.parameter() : Rollup.TOTAL;
-		RowReader counted = (rs, period, grp) -> MetricRow.counted(period, grp, null, rs.getLong(1));
 		return switch (scope.query.metric()) {
 			case CLAIMS ->
-				(by == Dimension.SKU) ? scope.rolled(Measure.CLAIM_SKUS, dimension, COUNT, group, null, counted)
-						: scope.rolled(Measure.CLAIMS, dimension, COUNT, group, null, counted);
+				(by == Dimension.SKU) ? scope.rolled(Measure.CLAIM_SKUS, dimension, COUNT, group, null, COUNTED)
+						: scope.rolled(Measure.CLAIMS, dimension, COUNT, group, null, COUNTED);
 			case CLAIM_RATE -> rolledClaimRate(scope, by);
 			case TOP_SKUS -> rolledClaimRate(scope, Dimension.SKU);
 			case APPROVAL_RATE -> rolledDecisions(scope, dimension, group, APPROVALS);
@@ -136,20 +137,19 @@ class MetricQueries {
 			case STORE_CREDIT -> scope.rolled(Measure.CREDITS, dimension, MONEY, group, "r.detail", MONEY_ROW);
 			case ORDER_VALUE -> scope.rolled(Measure.ORDERS, dimension, MONEY, group, "r.detail", MONEY_ROW);
 			case ORDERS ->
-				(by == Dimension.SKU) ? scope.rolled(Measure.ORDER_SKUS, dimension, COUNT, group, null, counted)
+				(by == Dimension.SKU) ? scope.rolled(Measure.ORDER_SKUS, dimension, COUNT, group, null, COUNTED)
 						: scope.rolled(Measure.ORDERS, dimension, COUNT,
-								(by == Dimension.CURRENCY) ? "r.detail" : group, null, counted);
+								(by == Dimension.CURRENCY) ? "r.detail" : group, null, COUNTED);
 			case TIME_TO_FIRST_DECISION, TIME_TO_RESOLUTION ->
 				throw new IllegalStateException(scope.query.metric().metricName() + " has no roll-up");
 		};
 	}
 
 	private List<MetricRow> rolledClaimRate(Scope scope, Dimension by) {
-		RowReader counted = (rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1));
-		List<MetricRow> claims = (by == null) ? scope.rolled(Measure.CLAIMS, Rollup.TOTAL, COUNT, "NULL", null, counted)
-				: scope.rolled(Measure.CLAIM_SKUS, by.parameter(), COUNT, "NULLIF(r.value, '')", null, counted);
-		List<MetricRow> orders = (by == null) ? scope.rolled(Measure.ORDERS, Rollup.TOTAL, COUNT, "NULL", null, counted)
-				: scope.rolled(Measure.ORDER_SKUS, by.parameter(), COUNT, "NULLIF(r.value, '')", null, counted);
+		List<MetricRow> claims = (by == null) ? scope.rolled(Measure.CLAIMS, Rollup.TOTAL, COUNT, "NULL", null, COUNTED)
+				: scope.rolled(Measure.CLAIM_SKUS, by.parameter(), COUNT, "NULLIF(r.value, '')", null, COUNTED);
+		List<MetricRow> orders = (by == null) ? scope.rolled(Measure.ORDERS, Rollup.TOTAL, COUNT, "NULL", null, COUNTED)
+				: scope.rolled(Measure.ORDER_SKUS, by.parameter(), COUNT, "NULLIF(r.value, '')", null, COUNTED);
 		return ratios(claims, orders);
 	}
 
@@ -180,23 +180,20 @@ class MetricQueries {
 		Dimension by = scope.query.by();
 		if (by == Dimension.SKU || by == Dimension.CATEGORY) {
 			return scope.select("count(DISTINCT i.claim_id)", "i.filed_at", itemGroup(by), null, itemsOfClaims(by),
-					(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+					COUNTED);
 		}
-		return scope.select("count(*)", "c.filed_at", claimGroup(by), null, "projection.claim_fact c",
-				(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+		return scope.select("count(*)", "c.filed_at", claimGroup(by), null, "projection.claim_fact c", COUNTED);
 	}
 
 	private List<MetricRow> claimRate(Scope scope, Dimension by) {
 		List<MetricRow> claims = (by == null)
-				? scope.select("count(*)", "c.filed_at", "NULL", null, "projection.claim_fact c",
-						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)))
+				? scope.select("count(*)", "c.filed_at", "NULL", null, "projection.claim_fact c", COUNTED)
 				: scope.select("count(DISTINCT i.claim_id)", "i.filed_at", itemGroup(by), null, itemsOfClaims(by),
-						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+						COUNTED);
 		List<MetricRow> orders = (by == null)
-				? scope.select("count(*)", "o.ordered_at", "NULL", null, "projection.order_fact o",
-						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)))
+				? scope.select("count(*)", "o.ordered_at", "NULL", null, "projection.order_fact o", COUNTED)
 				: scope.select("count(DISTINCT l.order_id)", "l.ordered_at", lineGroup(by), null, linesOfOrders(by),
-						(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+						COUNTED);
 		return ratios(claims, orders);
 	}
 
@@ -238,9 +235,7 @@ class MetricQueries {
 
 	private List<MetricRow> money(Scope scope, String table, String time, String amount, String groupColumn) {
 		String group = (scope.query.by() != null) ? "f." + groupColumn : "NULL";
-		return scope.select("count(*), sum(" + amount + ")", "f." + time, group, "f.currency", table + " f",
-				(rs, period, grp) -> MetricRow.money(period, grp, rs.getString("currency"), rs.getLong(1),
-						money(rs.getBigDecimal(2))));
+		return scope.select("count(*), sum(" + amount + ")", "f." + time, group, "f.currency", table + " f", MONEY_ROW);
 	}
 
 	/** An amount as written: without the store's trailing zeros, with at least cents. */
@@ -253,11 +248,10 @@ class MetricQueries {
 		Dimension by = scope.query.by();
 		if (by == Dimension.SKU) {
 			return scope.select("count(DISTINCT l.order_id)", "l.ordered_at", "l.sku", null, linesOfOrders(by),
-					(rs, period, group) -> MetricRow.counted(period, group, null, rs.getLong(1)));
+					COUNTED);
 		}
 		String group = (by == Dimension.ORDER_STATUS) ? "o.status" : (by == Dimension.CURRENCY) ? "o.currency" : "NULL";
-		return scope.select("count(*)", "o.ordered_at", group, null, "projection.order_fact o",
-				(rs, period, grp) -> MetricRow.counted(period, grp, null, rs.getLong(1)));
+		return scope.select("count(*)", "o.ordered_at", group, null, "projection.order_fact o", COUNTED);
 	}
 
 	private static String claimGroup(Dimension by) {
