@@ -124,7 +124,7 @@ class FactStore {
 				.param("total", total)
 				.param("currency", currency)
 				.update();
-			rollupsOf(account).subtract(before).add(orderTallies(account, orderId));
+			rollupsOf(account).subtract(before).add(Rollups.ofOrder(orderedAt, status, total, currency));
 		}
 
 		/**
