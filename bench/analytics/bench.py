@@ -11,8 +11,8 @@ Run by bench/analytics/run.sh, which starts the suite; see bench/README.md.
 2. Rebuild: --rebuild-products more products in bulks of 1,000, then a rebuild of the whole
    projection from the events (POST /admin/v1/analytics/rebuild): events replayed a second.
 3. Queries: --seed claims and as many orders of one account, and as many of another, written
-   straight into the projection's facts (\\copy), rolled up by the analytics migration's own SQL
-   (V3), then VACUUM ANALYZE, over the last year; then
+   straight into the projection's facts (\\copy), rolled up by the analytics migrations' own SQL
+   (V3, V5), then VACUUM ANALYZE, over the last year; then
    each dashboard query through the gateway with an API key, one at a time on one keep-alive
    connection, warmed up then measured.
 """
@@ -206,7 +206,8 @@ def seed(args, accounts):
         handle.close()
     for name in files:
         path = os.path.join(args.workdir, name + ".csv")
-        psql(args, f"\\copy projection.{name} FROM '{path}' WITH (FORMAT csv, NULL '')")
+        columns = CLAIM_FACT_COLUMNS if name == "claim_fact" else ""
+        psql(args, f"\\copy projection.{name}{columns} FROM '{path}' WITH (FORMAT csv, NULL '')")
     for account in accounts:
         psql(args, f"INSERT INTO projection.projection_watermark VALUES ('{account}', now()) "
                    "ON CONFLICT (account_id) DO UPDATE SET as_of = excluded.as_of")
@@ -214,16 +215,39 @@ def seed(args, accounts):
     psql(args, "VACUUM ANALYZE")
 
 
+CLAIM_FACT_COLUMNS = (" (account_id, claim_id, order_id, filed_at, state, claim_type, claim_category, issue_type, "
+                      "sales_channel, requested_resolution, first_decided_at, first_decision, decision, resolved_at)")
+
+ROLLUP_INSERT = ("INSERT INTO projection.metric_rollup (account_id, measure, dimension, grain, slot, value, detail, "
+                 "count, amount)")
+
+
+def migration(name):
+    return open(os.path.join(os.path.dirname(__file__), "..", "..", "analytics-service", "src", "main", "resources",
+                             "db", "migration", name)).read()
+
+
+def statements(sql, start):
+    """The statements of a migration that begin with start, each without its semicolon."""
+    found, at = [], sql.find(start)
+    while at >= 0:
+        found.append(sql[at:sql.index(";", at)])
+        at = sql.find(start, at + 1)
+    return found
+
+
 def roll_up(args, accounts):
-    """The roll-ups of the accounts' facts, by the analytics migration's own SQL (V3), as the
+    """The roll-ups of the accounts' facts, by the analytics migrations' own SQL (V3: quarter
+    hours and days; V5: each claim's duration buckets, months, the durations' histograms), as the
     projection keeps them event by event."""
-    migration = open(os.path.join(os.path.dirname(__file__), "..", "..", "analytics-service", "src", "main",
-                                  "resources", "db", "migration", "V3__metric_rollups.sql")).read()
-    select = migration[migration.index("SELECT account_id, measure"):migration.rindex(";")]
+    v3, v5 = migration("V3__metric_rollups.sql"), migration("V5__rollup_months_and_durations.sql")
     names = ", ".join(f"'{account}'" for account in accounts)
+    for update in statements(v5, "UPDATE projection.claim_fact"):
+        psql(args, update)
     psql(args, f"DELETE FROM projection.metric_rollup WHERE account_id IN ({names})")
-    psql(args, "INSERT INTO projection.metric_rollup (account_id, measure, dimension, grain, slot, value, detail, "
-               f"count, amount) SELECT * FROM ({select}) b WHERE account_id IN ({names})")
+    for insert in statements(v3, ROLLUP_INSERT) + statements(v5, ROLLUP_INSERT):
+        query = insert[len(ROLLUP_INSERT):]
+        psql(args, f"{ROLLUP_INSERT} SELECT * FROM ({query}) b WHERE account_id IN ({names})")
 
 
 DASHBOARD = [
@@ -274,6 +298,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1000000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--query-warmup", type=int, default=50)
+    parser.add_argument("--hold", type=int, default=0,
+                        help="seconds to keep the suite running at the end, to look into its database")
     args = parser.parse_args()
 
     key, account = open_account(args, "Analytics bench")
@@ -290,6 +316,9 @@ def main():
         seed(args, [account, other])
         log(f"  seeded in {time.monotonic() - started:.0f} s")
         queries(args, api)
+    if args.hold:
+        log(f"Holding the suite for {args.hold} s: PostgreSQL on port {args.pg_port}, database claimport_analytics")
+        time.sleep(args.hold)
 
 
 if __name__ == "__main__":

@@ -4,10 +4,10 @@ import java.time.Instant;
 
 /**
  * What the metrics know of one claim: when it was filed, its breakdowns, its state now,
- * when it was first decided and its latest decision.
+ * when it was first decided, its latest decision and when it was first resolved.
  */
 public record ClaimFacts(Instant filedAt, String state, String claimType, String claimCategory, String issueType,
-		String salesChannel, String requestedResolution, Instant firstDecidedAt, String decision) {
+		String salesChannel, String requestedResolution, Instant firstDecidedAt, String decision, Instant resolvedAt) {
 
 	/** The claim's value of a breakdown by one of its own dimensions. */
 	String valueOf(Dimension dimension) {

@@ -1,6 +1,7 @@
 package io.claimport.analytics.metric.domain;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -52,25 +53,42 @@ public final class Rollups {
 		this.changes.merge(key, tally, Tally::plus);
 	}
 
+	/** The breakdowns of the durations, beside their totals. */
+	public static final List<Dimension> DURATION_DIMENSIONS = Metric.TIME_TO_RESOLUTION.dimensions();
+
 	/**
 	 * A claim's tallies: one claim when filed, in total and in each breakdown; once
-	 * decided, one decided claim with its latest decision, when first decided.
+	 * decided, one decided claim with its latest decision, and the time to its first
+	 * decision, when first decided; once resolved, the time to its resolution, when first
+	 * resolved.
 	 */
 	public static Map<Key, Tally> ofClaim(ClaimFacts claim) {
 		Map<Key, Tally> tallies = new TreeMap<>();
 		if (claim == null) {
 			return tallies;
 		}
-		countIn(tallies, Measure.CLAIMS, claim.filedAt(), claim, null);
+		countIn(tallies, Measure.CLAIMS, CLAIM_DIMENSIONS, claim.filedAt(), claim, null);
 		if (claim.firstDecidedAt() != null) {
-			countIn(tallies, Measure.DECISIONS, claim.firstDecidedAt(), claim, claim.decision());
+			countIn(tallies, Measure.DECISIONS, CLAIM_DIMENSIONS, claim.firstDecidedAt(), claim, claim.decision());
+			countIn(tallies, Measure.DECISION_TIMES, DURATION_DIMENSIONS, claim.firstDecidedAt(), claim,
+					bucket(claim.filedAt(), claim.firstDecidedAt()));
+		}
+		if (claim.resolvedAt() != null) {
+			countIn(tallies, Measure.RESOLUTION_TIMES, DURATION_DIMENSIONS, claim.resolvedAt(), claim,
+					bucket(claim.filedAt(), claim.resolvedAt()));
 		}
 		return tallies;
 	}
 
-	private static void countIn(Map<Key, Tally> tallies, Measure measure, Instant at, ClaimFacts claim, String detail) {
+	/** The bucket of the time from one instant to another, in whole seconds. */
+	private static String bucket(Instant from, Instant to) {
+		return Integer.toString(DurationBuckets.bucketOf(Duration.between(from, to).getSeconds()));
+	}
+
+	private static void countIn(Map<Key, Tally> tallies, Measure measure, List<Dimension> dimensions, Instant at,
+			ClaimFacts claim, String detail) {
 		put(tallies, measure, Rollup.TOTAL, at, null, detail, Tally.ONE);
-		for (Dimension dimension : CLAIM_DIMENSIONS) {
+		for (Dimension dimension : dimensions) {
 			put(tallies, measure, dimension.parameter(), at, claim.valueOf(dimension), detail, Tally.ONE);
 		}
 	}
@@ -120,7 +138,7 @@ public final class Rollups {
 
 	private static void put(Map<Key, Tally> tallies, Measure measure, String dimension, Instant at, String value,
 			String detail, Tally tally) {
-		for (Grain grain : Grain.values()) {
+		for (Grain grain : measure.grains()) {
 			tallies.merge(new Key(measure, grain, dimension, grain.slotOf(at), value, detail), tally, Tally::plus);
 		}
 	}

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.claimport.analytics.metric.domain.ClaimFacts;
 import io.claimport.analytics.metric.domain.Dimension;
+import io.claimport.analytics.metric.domain.DurationBuckets;
 import io.claimport.analytics.metric.domain.Rollup;
 import io.claimport.analytics.metric.domain.Rollup.Key;
 import io.claimport.analytics.metric.domain.Rollup.Measure;
@@ -255,13 +256,14 @@ class FactStore {
 			rollupsOf(account)
 				.add(Rollups
 					.ofClaim(new ClaimFacts(filedAt, claim.claimState(), claim.claimType(), claim.claimCategory(),
-							claim.issueType(), claim.salesChannel(), claim.requestedResolution(), null, null)))
+							claim.issueType(), claim.salesChannel(), claim.requestedResolution(), null, null, null)))
 				.add(Rollups.ofSkus(Measure.CLAIM_SKUS, filedAt, items.stream().map(ClaimCreated.Item::sku).toList()));
 		}
 
 		/**
 		 * The claim is in a new state; a decision is remembered as the latest, and as the
-		 * first if it is; a resolution as the first if it is.
+		 * first if it is; a resolution as the first if it is. The first of each also
+		 * keeps the bucket of the time it took ({@link DurationBuckets}).
 		 */
 		void moveClaim(String account, String claimId, String state, boolean decision, boolean resolution, Instant at) {
 			Map<Key, Tally> before = claimTallies(account, claimId);
@@ -270,7 +272,15 @@ class FactStore {
 					    first_decided_at = CASE WHEN :decision THEN coalesce(first_decided_at, :at) ELSE first_decided_at END,
 					    first_decision = CASE WHEN :decision THEN coalesce(first_decision, :state) ELSE first_decision END,
 					    decision = CASE WHEN :decision THEN :state ELSE decision END,
-					    resolved_at = CASE WHEN :resolution THEN coalesce(resolved_at, :at) ELSE resolved_at END
+					    resolved_at = CASE WHEN :resolution THEN coalesce(resolved_at, :at) ELSE resolved_at END,
+					    decision_bucket = CASE WHEN :decision AND first_decided_at IS NULL
+					        THEN width_bucket(floor(date_part('epoch', CAST(:at AS timestamptz) - filed_at))::bigint,
+					            :bounds::bigint[])
+					        ELSE decision_bucket END,
+					    resolution_bucket = CASE WHEN :resolution AND resolved_at IS NULL
+					        THEN width_bucket(floor(date_part('epoch', CAST(:at AS timestamptz) - filed_at))::bigint,
+					            :bounds::bigint[])
+					        ELSE resolution_bucket END
 					WHERE account_id = :account AND claim_id = :claim
 					""")
 				.param("account", account)
@@ -279,6 +289,7 @@ class FactStore {
 				.param("decision", decision)
 				.param("resolution", resolution)
 				.param("at", Timestamp.from(at))
+				.param("bounds", DurationBuckets.lowerBounds())
 				.update();
 			rollupsOf(account).subtract(before).add(claimTallies(account, claimId));
 		}
@@ -289,14 +300,16 @@ class FactStore {
 		private Map<Key, Tally> claimTallies(String account, String claimId) {
 			return sql("""
 					SELECT filed_at, state, claim_type, claim_category, issue_type, sales_channel, requested_resolution,
-					    first_decided_at, decision
+					    first_decided_at, decision, resolved_at
 					FROM projection.claim_fact WHERE account_id = :account AND claim_id = :claim FOR UPDATE
 					""").param("account", account)
 				.param("claim", claimId)
-				.query((rs, row) -> Rollups.ofClaim(new ClaimFacts(rs.getTimestamp("filed_at").toInstant(),
-						rs.getString("state"), rs.getString("claim_type"), rs.getString("claim_category"),
-						rs.getString("issue_type"), rs.getString("sales_channel"), rs.getString("requested_resolution"),
-						instant(rs.getTimestamp("first_decided_at")), rs.getString("decision"))))
+				.query((rs,
+						row) -> Rollups.ofClaim(new ClaimFacts(rs.getTimestamp("filed_at").toInstant(),
+								rs.getString("state"), rs.getString("claim_type"), rs.getString("claim_category"),
+								rs.getString("issue_type"), rs.getString("sales_channel"),
+								rs.getString("requested_resolution"), instant(rs.getTimestamp("first_decided_at")),
+								rs.getString("decision"), instant(rs.getTimestamp("resolved_at")))))
 				.optional()
 				.orElseGet(Map::of);
 		}

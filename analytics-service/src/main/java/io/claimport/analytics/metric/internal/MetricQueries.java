@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,23 +15,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.claimport.analytics.metric.domain.Dimension;
+import io.claimport.analytics.metric.domain.DurationBuckets;
 import io.claimport.analytics.metric.domain.Interval;
-import io.claimport.analytics.metric.domain.Metric;
 import io.claimport.analytics.metric.domain.MetricQuery;
 import io.claimport.analytics.metric.domain.MetricRow;
 import io.claimport.analytics.metric.domain.Rollup;
 import io.claimport.analytics.metric.domain.Rollup.Grain;
 import io.claimport.analytics.metric.domain.Rollup.Measure;
+import io.claimport.analytics.metric.domain.Rollup.Span;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of each metric over the facts or their roll-ups: one account, one range,
- * counted per period of the caller's time zone ({@code date_trunc} with the zone) or over
- * the whole range, per group of a breakdown.
+ * counted per period of the caller's time zone or over the whole range, per group of a
+ * breakdown. The facts are put in their period by {@code date_trunc} with the zone; the
+ * roll-ups (and the claims the durations count) are read piece by piece, each piece whole
+ * slots of one grain inside one period.
  */
 @Repository
 class MetricQueries {
@@ -44,6 +50,14 @@ class MetricQueries {
 	private static final String COUNT = "sum(r.count)";
 
 	private static final String MONEY = "sum(r.count), sum(r.amount)";
+
+	/** The pieces of the range to read from the roll-ups, bound by {@code bind}. */
+	private static final String PIECES = "unnest(:grains::varchar[], :starts::timestamptz[], :ends::timestamptz[], "
+			+ ":periods::date[]) AS p(grain, lo, hi, period)";
+
+	/** The roll-up rows of a piece. */
+	private static final String ROLLUP_ROWS = "r.account_id = :account AND r.measure = :measure "
+			+ "AND r.dimension = :dimension AND r.grain = p.grain AND r.slot >= p.lo AND r.slot < p.hi";
 
 	private static final RowReader COUNTED = (rs, period, grp) -> MetricRow.counted(period, grp, null, rs.getLong(1));
 
@@ -94,8 +108,8 @@ class MetricQueries {
 			case TOP_SKUS -> claimRate(scope, Dimension.SKU);
 			case APPROVAL_RATE -> decisions(scope, APPROVALS);
 			case DENIAL_RATE -> decisions(scope, DENIALS);
-			case TIME_TO_FIRST_DECISION -> durations(scope, "first_decided_at");
-			case TIME_TO_RESOLUTION -> durations(scope, "resolved_at");
+			case TIME_TO_FIRST_DECISION -> durations(scope, Measure.DECISION_TIMES, "first_decided_at", source);
+			case TIME_TO_RESOLUTION -> durations(scope, Measure.RESOLUTION_TIMES, "resolved_at", source);
 			case RESOLUTION_COST -> money(scope, "projection.resolution_fact", "resolved_at",
 					"f.paid_value + f.shipping_value", "resolution_type");
 			case STORE_CREDIT ->
@@ -107,13 +121,11 @@ class MetricQueries {
 
 	/**
 	 * Whether the roll-ups answer the query: for a range of whole quarter hours, and for
-	 * the metrics and breakdowns they keep (not the durations' percentiles, nor the
-	 * category a product holds now).
+	 * the breakdowns they keep (not the category a product holds now). The durations read
+	 * the roll-ups for the whole days of any range and the facts for the rest.
 	 */
 	static boolean rollsUp(MetricQuery query) {
-		Metric metric = query.metric();
 		return Grain.QUARTER_HOUR.starts(query.from()) && Grain.QUARTER_HOUR.starts(query.to())
-				&& metric != Metric.TIME_TO_FIRST_DECISION && metric != Metric.TIME_TO_RESOLUTION
 				&& query.by() != Dimension.CATEGORY;
 	}
 
@@ -140,8 +152,8 @@ class MetricQueries {
 				(by == Dimension.SKU) ? scope.rolled(Measure.ORDER_SKUS, dimension, COUNT, group, null, COUNTED)
 						: scope.rolled(Measure.ORDERS, dimension, COUNT,
 								(by == Dimension.CURRENCY) ? "r.detail" : group, null, COUNTED);
-			case TIME_TO_FIRST_DECISION, TIME_TO_RESOLUTION ->
-				throw new IllegalStateException(scope.query.metric().metricName() + " has no roll-up");
+			case TIME_TO_FIRST_DECISION -> durations(scope, Measure.DECISION_TIMES, "first_decided_at", Source.ROLLUPS);
+			case TIME_TO_RESOLUTION -> durations(scope, Measure.RESOLUTION_TIMES, "resolved_at", Source.ROLLUPS);
 		};
 	}
 
@@ -219,18 +231,55 @@ class MetricQueries {
 				(rs, period, group) -> MetricRow.ratio(period, group, rs.getLong(1), rs.getLong(2)));
 	}
 
-	private List<MetricRow> durations(Scope scope, String reached) {
-		String seconds = "extract(epoch FROM c." + reached + " - c.filed_at)";
-		return scope.select(
-				"count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY " + seconds + "), percentile_cont(0.9) "
-						+ "WITHIN GROUP (ORDER BY " + seconds + ")",
-				"c." + reached, claimGroup(scope.query.by()), null, "projection.claim_fact c", (rs, period,
-						group) -> MetricRow.durations(period, group, rs.getLong(1), seconds(rs, 2), seconds(rs, 3)));
+	/**
+	 * The median and 90th percentile of the time from filing to {@code reached}, from the
+	 * histograms of the roll-ups for whole UTC days and months, and of the facts,
+	 * bucketed alike, for the rest (or all of it from the facts).
+	 */
+	private List<MetricRow> durations(Scope scope, Measure measure, String reached, Source source) {
+		List<Piece> rolled = new ArrayList<>();
+		List<Piece> counted = new ArrayList<>();
+		for (Piece piece : scope.pieces()) {
+			Grain grain = piece.span().grain();
+			boolean kept = source == Source.ROLLUPS && grain != null && measure.grains().contains(grain);
+			(kept ? rolled : counted).add(piece);
+		}
+		String time = "c." + reached;
+		String bucket = (measure == Measure.DECISION_TIMES) ? "c.decision_bucket" : "c.resolution_bucket";
+		String sql = "SELECT h.period, h.grp, h.bucket, sum(h.n) AS n FROM (SELECT p.period, NULLIF(r.value, '') AS grp, "
+				+ "r.detail::int AS bucket, r.count AS n FROM " + PIECES + " JOIN projection.metric_rollup r ON "
+				+ ROLLUP_ROWS + " UNION ALL SELECT p.period, " + claimGroup(scope.query.by()) + ", " + bucket
+				+ ", 1 FROM unnest("
+				+ ":factStarts::timestamptz[], :factEnds::timestamptz[], :factPeriods::date[]) AS p(lo, hi, period) "
+				+ "JOIN projection.claim_fact c ON c.account_id = :account AND " + time + " >= p.lo AND " + time
+				+ " < p.hi) h GROUP BY h.period, h.grp, h.bucket";
+		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), rolled).param("account", scope.account)
+			.param("measure", measure.code())
+			.param("dimension", (scope.query.by() != null) ? scope.query.by().parameter() : Rollup.TOTAL)
+			.param("factStarts", counted.stream().map((piece) -> piece.span().from().toString()).toArray(String[]::new))
+			.param("factEnds", counted.stream().map((piece) -> piece.span().to().toString()).toArray(String[]::new))
+			.param("factPeriods", counted.stream().map(Piece::periodText).toArray(String[]::new));
+		Map<List<Object>, SortedMap<Integer, Long>> histograms = new LinkedHashMap<>();
+		statement.query((rs) -> {
+			List<Object> key = Arrays.asList(rs.getObject("period", LocalDate.class), rs.getString("grp"));
+			histograms.computeIfAbsent(key, (k) -> new TreeMap<>())
+				.merge(rs.getInt("bucket"), rs.getLong("n"), Long::sum);
+		});
+		return histograms.entrySet().stream().map((entry) -> {
+			SortedMap<Integer, Long> histogram = entry.getValue();
+			long count = histogram.values().stream().mapToLong(Long::longValue).sum();
+			return MetricRow.durations((LocalDate) entry.getKey().get(0), (String) entry.getKey().get(1), count,
+					DurationBuckets.percentile(histogram, 0.5), DurationBuckets.percentile(histogram, 0.9));
+		}).toList();
 	}
 
-	private static Long seconds(ResultSet rs, int column) throws SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? null : Math.round(value);
+	/** Binds the pieces a roll-up query reads ({@link #PIECES}). */
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, List<Piece> pieces) {
+		return statement
+			.param("grains", pieces.stream().map((piece) -> piece.span().grain().code()).toArray(String[]::new))
+			.param("starts", pieces.stream().map((piece) -> piece.span().from().toString()).toArray(String[]::new))
+			.param("ends", pieces.stream().map((piece) -> piece.span().to().toString()).toArray(String[]::new))
+			.param("periods", pieces.stream().map(Piece::periodText).toArray(String[]::new));
 	}
 
 	private List<MetricRow> money(Scope scope, String table, String time, String amount, String groupColumn) {
@@ -287,6 +336,15 @@ class MetricQueries {
 				? " LEFT JOIN projection.catalog_product p ON p.account_id = l.account_id AND p.sku = l.sku" : "");
 	}
 
+	/** A part of the range, in a period of the series (or in none, for the total). */
+	private record Piece(LocalDate period, Span span) {
+
+		String periodText() {
+			return (this.period != null) ? this.period.toString() : null;
+		}
+
+	}
+
 	@FunctionalInterface
 	private interface RowReader {
 
@@ -333,40 +391,48 @@ class MetricQueries {
 
 		/**
 		 * Sums {@code measures} of the roll-up rows of the range, per period, group and
-		 * currency: the whole UTC days of the range from the daily rows unless a series
-		 * in a zone whose days are not UTC's needs the quarter hours, the rest from the
-		 * quarter hours.
+		 * currency: each period's whole UTC months from the monthly rows, the whole UTC
+		 * days left from the daily rows, the rest from the quarter hours.
 		 */
 		List<MetricRow> rolled(Measure measure, String dimension, String measures, String group, String currency,
 				RowReader reader) {
-			Instant from = this.query.from();
-			Instant to = this.query.to();
-			Instant firstDay = Grain.DAY.starts(from) ? from : Grain.DAY.slotOf(from).plus(Grain.DAY.length());
-			Instant lastDay = Grain.DAY.slotOf(to);
-			boolean days = firstDay.isBefore(lastDay) && (!this.perPeriod || utcDays(this.query.zone()));
 			String skuFilter = (this.skus != null && Dimension.SKU.parameter().equals(dimension))
-					? " AND value = ANY(:skus)" : "";
-			String rows = "SELECT slot, value, detail, count, amount FROM projection.metric_rollup "
-					+ "WHERE account_id = :account AND measure = :measure AND dimension = :dimension AND grain = ";
-			String source = days
-					? rows + "'day' AND slot >= :firstDay AND slot < :lastDay" + skuFilter + " UNION ALL " + rows
-							+ "'15m' AND slot >= :from AND slot < :firstDay" + skuFilter + " UNION ALL " + rows
-							+ "'15m' AND slot >= :lastDay AND slot < :to" + skuFilter
-					: rows + "'15m' AND slot >= :from AND slot < :to" + skuFilter;
-			String sql = "SELECT " + measures + ", " + period("r.slot") + " AS period, " + group + " AS grp"
-					+ ((currency != null) ? ", " + currency + " AS currency" : "") + " FROM (" + source + ") r"
-					+ " GROUP BY period, grp" + ((currency != null) ? ", currency" : "");
-			JdbcClient.StatementSpec statement = MetricQueries.this.jdbc.sql(sql)
+					? " AND r.value = ANY(:skus)" : "";
+			String sql = "SELECT " + measures + ", p.period AS period, " + group + " AS grp"
+					+ ((currency != null) ? ", " + currency + " AS currency" : "") + " FROM " + PIECES
+					+ " JOIN projection.metric_rollup r ON " + ROLLUP_ROWS + skuFilter + " GROUP BY p.period, grp"
+					+ ((currency != null) ? ", currency" : "");
+			JdbcClient.StatementSpec statement = bind(MetricQueries.this.jdbc.sql(sql), pieces())
 				.param("account", this.account)
 				.param("measure", measure.code())
-				.param("dimension", dimension)
-				.param("from", Timestamp.from(from))
-				.param("to", Timestamp.from(to));
-			if (days) {
-				statement = statement.param("firstDay", Timestamp.from(firstDay))
-					.param("lastDay", Timestamp.from(lastDay));
+				.param("dimension", dimension);
+			if (!skuFilter.isEmpty()) {
+				statement = statement.param("skus", this.skus.toArray(String[]::new));
 			}
-			return read(statement, !skuFilter.isEmpty(), reader);
+			return statement
+				.query((rs, row) -> reader.read(rs, rs.getObject("period", LocalDate.class), rs.getString("grp")))
+				.list();
+		}
+
+		/**
+		 * What the range is read as, period by period (or whole): the fewest slots of the
+		 * roll-ups covering each ({@link Rollup.Span#cover}).
+		 */
+		List<Piece> pieces() {
+			List<Piece> pieces = new ArrayList<>();
+			if (!this.perPeriod) {
+				Span.cover(this.query.from(), this.query.to()).forEach((span) -> pieces.add(new Piece(null, span)));
+				return pieces;
+			}
+			ZoneId zone = this.query.zone();
+			for (LocalDate period : this.query.periods()) {
+				Instant start = period.atStartOfDay(zone).toInstant();
+				Instant end = this.query.interval().next(period).atStartOfDay(zone).toInstant();
+				Instant from = start.isAfter(this.query.from()) ? start : this.query.from();
+				Instant to = end.isBefore(this.query.to()) ? end : this.query.to();
+				Span.cover(from, to).forEach((span) -> pieces.add(new Piece(period, span)));
+			}
+			return pieces;
 		}
 
 		private String period(String time) {
@@ -385,11 +451,6 @@ class MetricQueries {
 			return statement
 				.query((rs, row) -> reader.read(rs, rs.getObject("period", LocalDate.class), rs.getString("grp")))
 				.list();
-		}
-
-		/** Whether the zone's days are UTC's, now and always. */
-		private static boolean utcDays(ZoneId zone) {
-			return zone.getRules().isFixedOffset() && zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() == 0;
 		}
 
 		private static String unit(Interval interval) {

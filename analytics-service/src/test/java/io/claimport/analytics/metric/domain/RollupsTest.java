@@ -8,6 +8,7 @@ import java.util.Map;
 import io.claimport.analytics.metric.domain.Rollup.Grain;
 import io.claimport.analytics.metric.domain.Rollup.Key;
 import io.claimport.analytics.metric.domain.Rollup.Measure;
+import io.claimport.analytics.metric.domain.Rollup.Span;
 import io.claimport.analytics.metric.domain.Rollup.Tally;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,14 @@ class RollupsTest {
 	static final Instant DECIDED = Instant.parse("2026-11-04T23:59:59Z");
 
 	@Test
-	void aSlotIsTheQuarterHourOrTheUtcDayHoldingTheInstant() {
+	void aSlotIsTheQuarterHourTheUtcDayOrTheUtcMonthHoldingTheInstant() {
 		assertThat(Grain.QUARTER_HOUR.slotOf(FILED)).isEqualTo(Instant.parse("2026-11-03T10:00:00Z"));
 		assertThat(Grain.DAY.slotOf(FILED)).isEqualTo(Instant.parse("2026-11-03T00:00:00Z"));
+		assertThat(Grain.MONTH.slotOf(FILED)).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+		assertThat(Grain.MONTH.next(Instant.parse("2026-02-01T00:00:00Z")))
+			.isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+		assertThat(Grain.MONTH.starts(Instant.parse("2026-11-01T00:00:00Z"))).isTrue();
+		assertThat(Grain.MONTH.starts(Instant.parse("2026-11-02T00:00:00Z"))).isFalse();
 		assertThat(Grain.QUARTER_HOUR.slotOf(Instant.parse("1969-12-31T23:59:59Z")))
 			.isEqualTo(Instant.parse("1969-12-31T23:45:00Z"));
 		assertThat(Grain.QUARTER_HOUR.starts(Instant.parse("2026-11-03T04:30:00Z"))).isTrue();
@@ -31,10 +37,29 @@ class RollupsTest {
 	}
 
 	@Test
-	void aFiledClaimCountsOnceInTotalAndInEachBreakdownAtBothGrains() {
+	void aRangeIsCoveredByItsWholeMonthsThenItsWholeDaysThenItsQuarterHoursThenWhatIsLeft() {
+		List<String> cover = Span.cover(Instant.parse("2026-09-29T22:07:00Z"), Instant.parse("2026-12-02T04:30:00Z"))
+			.stream()
+			.map((span) -> ((span.grain() != null) ? span.grain().code() : "facts") + " " + span.from() + " "
+					+ span.to())
+			.toList();
+
+		assertThat(cover).containsExactly("facts 2026-09-29T22:07:00Z 2026-09-29T22:15:00Z",
+				"15m 2026-09-29T22:15:00Z 2026-09-30T00:00:00Z", "day 2026-09-30T00:00:00Z 2026-10-01T00:00:00Z",
+				"mon 2026-10-01T00:00:00Z 2026-12-01T00:00:00Z", "day 2026-12-01T00:00:00Z 2026-12-02T00:00:00Z",
+				"15m 2026-12-02T00:00:00Z 2026-12-02T04:30:00Z");
+		// a New York day: no whole UTC day in it
+		assertThat(Span.cover(Instant.parse("2026-11-03T05:00:00Z"), Instant.parse("2026-11-04T05:00:00Z")))
+			.extracting(Span::grain)
+			.containsExactly(Grain.QUARTER_HOUR);
+		assertThat(Span.cover(FILED, FILED)).isEmpty();
+	}
+
+	@Test
+	void aFiledClaimCountsOnceInTotalAndInEachBreakdownAtEveryGrain() {
 		Map<Key, Tally> tallies = Rollups.ofClaim(claim("NEW", null, null));
 
-		assertThat(tallies).hasSize(2 * 7).allSatisfy((key, tally) -> {
+		assertThat(tallies).hasSize(3 * 7).allSatisfy((key, tally) -> {
 			assertThat(key.measure()).isEqualTo(Measure.CLAIMS);
 			assertThat(tally).isEqualTo(Tally.ONE);
 		});
@@ -57,7 +82,31 @@ class RollupsTest {
 				"decisions issueType 2026-11-04T00:00:00Z DAMAGED DENIED 1",
 				"decisions requestedResolution 2026-11-04T00:00:00Z  DENIED 1",
 				"decisions salesChannel 2026-11-04T00:00:00Z ONLINE DENIED 1",
-				"decisions state 2026-11-04T00:00:00Z DENIED DENIED 1");
+				"decisions state 2026-11-04T00:00:00Z DENIED DENIED 1",
+				// 1 day 13 h 52 min 28 s after filing
+				"decision-times  2026-11-04T00:00:00Z  " + DurationBuckets.bucketOf(136_348) + " 1",
+				"decision-times claimType 2026-11-04T00:00:00Z DAMAGED " + DurationBuckets.bucketOf(136_348) + " 1",
+				"decision-times claimCategory 2026-11-04T00:00:00Z  " + DurationBuckets.bucketOf(136_348) + " 1",
+				"decision-times issueType 2026-11-04T00:00:00Z DAMAGED " + DurationBuckets.bucketOf(136_348) + " 1",
+				"decision-times salesChannel 2026-11-04T00:00:00Z ONLINE " + DurationBuckets.bucketOf(136_348) + " 1");
+	}
+
+	@Test
+	void aResolvedClaimsTimeToResolutionIsCountedPerDayAndMonthButNotPerQuarterHour() {
+		ClaimFacts approved = claim("APPROVED", DECIDED, "APPROVED");
+		ClaimFacts resolved = new ClaimFacts(FILED, "RESOLVED", "DAMAGED", null, "DAMAGED", "ONLINE", null, DECIDED,
+				"APPROVED", DECIDED.plusSeconds(3600));
+		Rollups rollups = new Rollups().subtract(Rollups.ofClaim(approved)).add(Rollups.ofClaim(resolved));
+
+		assertThat(rollups.changes()).allSatisfy((change) -> {
+			// the claim's state moved; and its resolution's time counted
+			assertThat(change.getKey().measure()).isIn(Measure.CLAIMS, Measure.DECISIONS, Measure.RESOLUTION_TIMES);
+			assertThat(change.getKey().grain()).isNotNull();
+		});
+		assertThat(changes(rollups, Grain.MONTH)).contains(
+				"resolution-times  2026-11-01T00:00:00Z  " + DurationBuckets.bucketOf(139_948) + " 1",
+				"claims state 2026-11-01T00:00:00Z RESOLVED  1", "claims state 2026-11-01T00:00:00Z APPROVED  -1");
+		assertThat(changes(rollups, Grain.QUARTER_HOUR)).noneMatch((change) -> change.startsWith("resolution-times"));
 	}
 
 	@Test
@@ -98,7 +147,7 @@ class RollupsTest {
 		Map<Key, Tally> tallies = Rollups.ofSkus(Measure.CLAIM_SKUS, FILED,
 				java.util.Arrays.asList("SKU-A", "SKU-A", "SKU-B", null));
 
-		assertThat(tallies).hasSize(2 * 3).containsValue(Tally.ONE).doesNotContainValue(new Tally(2, BigDecimal.ZERO));
+		assertThat(tallies).hasSize(3 * 3).containsValue(Tally.ONE).doesNotContainValue(new Tally(2, BigDecimal.ZERO));
 	}
 
 	@Test
@@ -115,7 +164,7 @@ class RollupsTest {
 	}
 
 	private static ClaimFacts claim(String state, Instant decidedAt, String decision) {
-		return new ClaimFacts(FILED, state, "DAMAGED", null, "DAMAGED", "ONLINE", null, decidedAt, decision);
+		return new ClaimFacts(FILED, state, "DAMAGED", null, "DAMAGED", "ONLINE", null, decidedAt, decision, null);
 	}
 
 	private static List<String> changes(Rollups rollups, Grain grain) {

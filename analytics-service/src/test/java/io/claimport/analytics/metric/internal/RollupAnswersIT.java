@@ -13,6 +13,7 @@ import java.util.List;
 
 import io.claimport.analytics.metric.StoreEvents;
 import io.claimport.analytics.metric.domain.Dimension;
+import io.claimport.analytics.metric.domain.DurationBuckets;
 import io.claimport.analytics.metric.domain.Interval;
 import io.claimport.analytics.metric.domain.Metric;
 import io.claimport.analytics.metric.domain.MetricQuery;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static io.claimport.analytics.metric.StoreEvents.item;
 import static io.claimport.analytics.metric.StoreEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -115,8 +117,10 @@ class RollupAnswersIT {
 		List<String> compared = new ArrayList<>();
 		for (String zoneId : List.of("UTC", "America/New_York", "Asia/Kolkata")) {
 			ZoneId zone = ZoneId.of(zoneId);
-			Instant from = LocalDate.parse("2026-10-28").atStartOfDay(zone).toInstant();
-			Instant to = LocalDate.parse("2026-11-09").atStartOfDay(zone).toInstant();
+			// whole UTC months (October, November) in it, but no whole month of New York
+			// or Kolkata in a UTC month
+			Instant from = LocalDate.parse("2026-09-28").atStartOfDay(zone).toInstant();
+			Instant to = LocalDate.parse("2026-12-03").atStartOfDay(zone).toInstant();
 			for (Metric metric : Metric.values()) {
 				for (Dimension by : breakdowns(metric)) {
 					for (Interval interval : intervals()) {
@@ -134,23 +138,20 @@ class RollupAnswersIT {
 				}
 			}
 		}
-		// in three zones, four intervals (none, day, week, month), every metric but the
-		// durations' percentiles, without a breakdown and in each but category: claims
-		// 8, claim rate 2, approval and denial rate 5 each, resolution cost 2, top SKUs
-		// 2,
+		// in three zones, four intervals (none, day, week, month), every metric without
+		// a breakdown and in each but category: claims 8, claim rate 2, approval and
+		// denial rate 5 each, the two durations 5 each, resolution cost 2, top SKUs 2,
 		// orders 4, order value 2, store credit 2
-		assertThat(compared).hasSize(3 * 4 * (8 + 2 + 5 + 5 + 2 + 2 + 4 + 2 + 2));
+		assertThat(compared).hasSize(3 * 4 * (8 + 2 + 5 + 5 + 5 + 5 + 2 + 2 + 4 + 2 + 2));
 	}
 
 	@Test
-	void aRangeNotOfWholeQuarterHoursAndTheDurationsAreAnsweredFromTheFacts() {
+	void aRangeNotOfWholeQuarterHoursOrByCategoryIsAnsweredFromTheFacts() {
 		Instant from = Instant.parse("2026-11-01T00:00:00Z");
 		ZoneId utc = ZoneId.of("UTC");
 		assertThat(MetricQueries.rollsUp(query(Metric.CLAIMS, from, from.plus(Duration.ofDays(3)), null))).isTrue();
 		assertThat(
 				MetricQueries.rollsUp(query(Metric.CLAIMS, from.plusSeconds(60), from.plus(Duration.ofDays(3)), null)))
-			.isFalse();
-		assertThat(MetricQueries.rollsUp(query(Metric.TIME_TO_RESOLUTION, from, from.plus(Duration.ofDays(3)), null)))
 			.isFalse();
 		assertThat(MetricQueries.rollsUp(query(Metric.CLAIMS, from, from.plus(Duration.ofDays(3)), Dimension.CATEGORY)))
 			.isFalse();
@@ -161,13 +162,33 @@ class RollupAnswersIT {
 	}
 
 	@Test
-	void theMigrationsRollupOfTheFactsEqualsTheRollupsKeptEventByEvent() throws IOException {
-		String migration;
-		try (InputStream in = getClass().getResourceAsStream("/db/migration/V3__metric_rollups.sql")) {
-			migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+	void theDurationsOfAnyRangeReadItsWholeDaysFromTheRollupsAndTheRestFromTheFactsAlike() {
+		for (Metric metric : List.of(Metric.TIME_TO_FIRST_DECISION, Metric.TIME_TO_RESOLUTION)) {
+			for (Dimension by : breakdowns(metric)) {
+				MetricQuery query = new MetricQuery(metric, Instant.parse("2026-10-31T07:13:20.5Z"),
+						Instant.parse("2026-11-05T08:59:59Z"), ZoneId.of("Asia/Kolkata"), Interval.DAY, by, 20, false);
+				assertThat(MetricQueries.rollsUp(query)).isFalse();
+				compare(query, false, null);
+				compare(query, true, null);
+			}
 		}
-		String select = migration.substring(migration.indexOf("SELECT account_id, measure"),
-				migration.lastIndexOf(';'));
+		MetricQuery decisions = new MetricQuery(Metric.TIME_TO_FIRST_DECISION, Instant.parse("2026-10-31T07:13:20.5Z"),
+				Instant.parse("2026-11-05T09:00:01Z"), ZoneId.of("UTC"), null, null, 20, false);
+		// clm_1 after 1 h 1 min, clm_2 after 19 h 45 min: the median between them
+		assertThat(this.queries.rows(this.account, decisions, false, null)).singleElement().satisfies((row) -> {
+			assertThat(row.count()).isEqualTo(2);
+			assertThat(row.medianSeconds()).isCloseTo((3_660 + 71_100) / 2, within(71_100L / 64));
+		});
+	}
+
+	@Test
+	void theMigrationsRollupOfTheFactsEqualsTheRollupsKeptEventByEvent() throws IOException {
+		// V3 rolls up the facts per quarter hour and day, V5 the days per month and the
+		// durations' histograms
+		String quartersAndDays = queries("V3__metric_rollups.sql").get(0);
+		List<String> v5 = queries("V5__rollup_months_and_durations.sql");
+		String months = v5.get(0).replace("FROM projection.metric_rollup", "FROM (" + quartersAndDays + ") v3");
+		String select = "(" + quartersAndDays + ") UNION ALL (" + months + ") UNION ALL (" + v5.get(1) + ")";
 		String columns = "measure || ' ' || dimension || ' ' || grain || ' ' || slot || ' ' || value || ' ' || detail "
 				+ "|| ' ' || count || ' ' || amount::numeric(19, 4)";
 
@@ -183,6 +204,39 @@ class RollupAnswersIT {
 			.list();
 
 		assertThat(kept).hasSizeGreaterThan(100).containsExactlyInAnyOrderElementsOf(backfilled);
+	}
+
+	@Test
+	void theMigrationBucketsTheDurationsAsTheServiceDoes() throws IOException {
+		String migration = migration("V5__rollup_months_and_durations.sql");
+		String bounds = migration.substring(migration.indexOf("WITH RECURSIVE bound"),
+				migration.indexOf(") b\nWHERE c.first_decided_at"));
+
+		List<Long> lower = this.jdbc.sql("SELECT unnest(lower) FROM (" + bounds + ") b").query(Long.class).list();
+
+		assertThat(lower).hasSizeGreaterThan(1000)
+			.containsExactly(Arrays.stream(DurationBuckets.lowerBounds()).boxed().toArray(Long[]::new));
+	}
+
+	private String migration(String name) throws IOException {
+		try (InputStream in = getClass().getResourceAsStream("/db/migration/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * What each of a migration's statements inserts into the roll-ups: the query after
+	 * its column list.
+	 */
+	private List<String> queries(String migration) throws IOException {
+		String sql = migration(migration);
+		String insert = "INSERT INTO projection.metric_rollup (account_id, measure, dimension, grain, slot, value, "
+				+ "detail, count, amount)";
+		List<String> queries = new ArrayList<>();
+		for (int at = sql.indexOf(insert); at >= 0; at = sql.indexOf(insert, at + 1)) {
+			queries.add(sql.substring(at + insert.length(), sql.indexOf(";", at)).strip());
+		}
+		return queries;
 	}
 
 	private void compare(MetricQuery query, boolean perPeriod, List<String> skus) {

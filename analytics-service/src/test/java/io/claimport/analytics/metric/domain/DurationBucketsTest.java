@@ -1,0 +1,76 @@
+package io.claimport.analytics.metric.domain;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class DurationBucketsTest {
+
+	@Test
+	void everySecondUpToAMinuteHasItsOwnBucketAndLongerBucketsGrowByAFraction() {
+		assertThat(DurationBuckets.bucketOf(-5)).isZero();
+		assertThat(DurationBuckets.bucketOf(0)).isZero();
+		assertThat(DurationBuckets.bucketOf(1)).isEqualTo(1);
+		assertThat(DurationBuckets.bucketOf(64)).isEqualTo(64);
+		long[] lower = DurationBuckets.lowerBounds();
+		assertThat(lower).startsWith(1, 2, 3).isSorted();
+		for (int i = 1; i < lower.length; i++) {
+			assertThat(lower[i] - lower[i - 1]).isEqualTo(Math.max(1, lower[i - 1] / 64));
+			assertThat(DurationBuckets.bucketOf(lower[i] - 1)).isEqualTo(i);
+			assertThat(DurationBuckets.bucketOf(lower[i])).isEqualTo(i + 1);
+		}
+		// a century and more: the last bucket
+		assertThat(DurationBuckets.bucketOf(Long.MAX_VALUE)).isEqualTo(lower.length);
+	}
+
+	@Test
+	void percentilesAreExactUnderAMinuteAndWithinOneSixtyFourthAbove() {
+		assertThat(DurationBuckets.percentile(histogram(10, 20, 30), 0.5)).isEqualTo(20);
+		assertThat(DurationBuckets.percentile(histogram(10, 20, 30), 0.9)).isEqualTo(28);
+		assertThat(DurationBuckets.percentile(new TreeMap<>(), 0.5)).isNull();
+
+		Random random = new Random(7);
+		for (int run = 0; run < 200; run++) {
+			long[] durations = new long[1 + random.nextInt(500)];
+			for (int i = 0; i < durations.length; i++) {
+				durations[i] = 60 + (long) (random.nextDouble() * random.nextDouble() * 3_000_000);
+			}
+			for (double p : new double[] { 0.5, 0.9 }) {
+				double exact = percentileCont(durations, p);
+				assertThat((double) DurationBuckets.percentile(histogram(durations), p))
+					.as("p%s of %s", p, Arrays.toString(durations))
+					.isCloseTo(exact, within(exact / 64 + 1));
+			}
+		}
+	}
+
+	@Test
+	void aClockThatWentBackCountsAsNoTimeAtAll() {
+		assertThat(DurationBuckets.percentile(histogram(-30, -30, 40), 0.5)).isZero();
+	}
+
+	private static SortedMap<Integer, Long> histogram(long... durations) {
+		SortedMap<Integer, Long> histogram = new TreeMap<>();
+		for (long duration : durations) {
+			histogram.merge(DurationBuckets.bucketOf(duration), 1L, Long::sum);
+		}
+		return histogram;
+	}
+
+	/** PostgreSQL's percentile_cont. */
+	private static double percentileCont(long[] durations, double p) {
+		long[] sorted = durations.clone();
+		Arrays.sort(sorted);
+		double rank = p * (sorted.length - 1);
+		int below = (int) Math.floor(rank);
+		int above = (int) Math.ceil(rank);
+		return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
+	}
+
+}
