@@ -1,10 +1,13 @@
 package io.claimport.analytics.metric.domain;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -134,13 +137,17 @@ public final class Rollup {
 	/**
 	 * A part of a range read from one grain's rows: {@code [from, to)}, whole slots of
 	 * {@code grain}; or, with no grain, a part shorter than a quarter hour or not on its
-	 * edges, which only the facts can answer.
+	 * edges, which only the facts can answer. A span of sign -1 is taken away: the part
+	 * of a whole day or month read that lies outside the range.
 	 */
-	public record Span(Grain grain, Instant from, Instant to) {
+	public record Span(Grain grain, Instant from, Instant to, int sign) {
 
 		public Span {
 			Objects.requireNonNull(from, "from");
 			Objects.requireNonNull(to, "to");
+			if (sign != 1 && sign != -1) {
+				throw new IllegalArgumentException("a span is added (1) or taken away (-1), not " + sign);
+			}
 		}
 
 		/**
@@ -150,28 +157,81 @@ public final class Rollup {
 		 */
 		public static List<Span> cover(Instant from, Instant to) {
 			List<Span> spans = new ArrayList<>();
-			cover(from, to, Grain.values().length - 1, spans);
+			cover(from, to, Grain.values().length - 1, 1, spans);
 			return spans;
 		}
 
-		private static void cover(Instant from, Instant to, int grainIndex, List<Span> spans) {
+		/**
+		 * Like {@link #cover}, but an edge of the range inside a UTC day or month may be
+		 * read as the whole day or month less what lies outside the range, when that
+		 * reads fewer seconds finer than a day, then fewer slots: a day of New York
+		 * (05:00 to 05:00 UTC in winter) is its first UTC day less its first five hours,
+		 * plus the first five hours of the next, not 24 hours of quarter hours.
+		 */
+		public static List<Span> coverByDifference(Instant from, Instant to) {
+			List<Span> best = List.of();
+			long[] lowest = null;
+			for (Instant start : edges(from, Grain.DAY.slotOf(from), Grain.MONTH.slotOf(from))) {
+				for (Instant end : edges(to, ceiling(Grain.DAY, to), ceiling(Grain.MONTH, to))) {
+					List<Span> spans = new ArrayList<>();
+					cover(start, end, Grain.values().length - 1, 1, spans);
+					cover(start, from, Grain.values().length - 1, -1, spans);
+					cover(to, end, Grain.values().length - 1, -1, spans);
+					long[] cost = cost(spans);
+					if (lowest == null || Arrays.compare(cost, lowest) < 0) {
+						best = spans;
+						lowest = cost;
+					}
+				}
+			}
+			return best;
+		}
+
+		private static List<Instant> edges(Instant... edges) {
+			return Arrays.stream(edges).distinct().toList();
+		}
+
+		private static Instant ceiling(Grain grain, Instant at) {
+			return grain.starts(at) ? at : grain.next(grain.slotOf(at));
+		}
+
+		/**
+		 * What reading the spans costs: seconds finer than a day, then days and months.
+		 */
+		private static long[] cost(List<Span> spans) {
+			long finer = 0;
+			long slots = 0;
+			for (Span span : spans) {
+				long seconds = Duration.between(span.from, span.to).getSeconds();
+				if (span.grain == null || span.grain == Grain.QUARTER_HOUR) {
+					finer += seconds;
+				}
+				else {
+					slots += (span.grain == Grain.DAY) ? seconds / Grain.DAY_SECONDS : ChronoUnit.MONTHS
+						.between(span.from.atOffset(ZoneOffset.UTC), span.to.atOffset(ZoneOffset.UTC));
+				}
+			}
+			return new long[] { finer, slots };
+		}
+
+		private static void cover(Instant from, Instant to, int grainIndex, int sign, List<Span> spans) {
 			if (!from.isBefore(to)) {
 				return;
 			}
 			if (grainIndex < 0) {
-				spans.add(new Span(null, from, to));
+				spans.add(new Span(null, from, to, sign));
 				return;
 			}
 			Grain grain = Grain.values()[grainIndex];
-			Instant first = grain.starts(from) ? from : grain.next(grain.slotOf(from));
+			Instant first = ceiling(grain, from);
 			Instant last = grain.slotOf(to);
 			if (!first.isBefore(last)) {
-				cover(from, to, grainIndex - 1, spans);
+				cover(from, to, grainIndex - 1, sign, spans);
 				return;
 			}
-			cover(from, first, grainIndex - 1, spans);
-			spans.add(new Span(grain, first, last));
-			cover(last, to, grainIndex - 1, spans);
+			cover(from, first, grainIndex - 1, sign, spans);
+			spans.add(new Span(grain, first, last, sign));
+			cover(last, to, grainIndex - 1, sign, spans);
 		}
 
 	}

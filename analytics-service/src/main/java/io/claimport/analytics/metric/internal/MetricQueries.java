@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 import io.claimport.analytics.metric.domain.Dimension;
 import io.claimport.analytics.metric.domain.DurationBuckets;
@@ -51,9 +52,12 @@ class MetricQueries {
 
 	private static final String MONEY = "sum(r.count), sum(r.amount)";
 
-	/** The pieces of the range to read from the roll-ups, bound by {@code bind}. */
+	/**
+	 * The pieces of the range to read from the roll-ups, bound by {@code bind}: each
+	 * added, or taken away (sign -1; only the durations' pieces are).
+	 */
 	private static final String PIECES = "unnest(:grains::varchar[], :starts::timestamptz[], :ends::timestamptz[], "
-			+ ":periods::date[]) AS p(grain, lo, hi, period)";
+			+ ":periods::date[], :signs::int[]) AS p(grain, lo, hi, period, sign)";
 
 	/** The roll-up rows of a piece. */
 	private static final String ROLLUP_ROWS = "r.account_id = :account AND r.measure = :measure "
@@ -239,7 +243,7 @@ class MetricQueries {
 	private List<MetricRow> durations(Scope scope, Measure measure, String reached, Source source) {
 		List<Piece> rolled = new ArrayList<>();
 		List<Piece> counted = new ArrayList<>();
-		for (Piece piece : scope.pieces()) {
+		for (Piece piece : scope.pieces(source == Source.ROLLUPS)) {
 			Grain grain = piece.span().grain();
 			boolean kept = source == Source.ROLLUPS && grain != null && measure.grains().contains(grain);
 			(kept ? rolled : counted).add(piece);
@@ -247,10 +251,11 @@ class MetricQueries {
 		String time = "c." + reached;
 		String bucket = (measure == Measure.DECISION_TIMES) ? "c.decision_bucket" : "c.resolution_bucket";
 		String sql = "SELECT h.period, h.grp, h.bucket, sum(h.n) AS n FROM (SELECT p.period, NULLIF(r.value, '') AS grp, "
-				+ "r.detail::int AS bucket, r.count AS n FROM " + PIECES + " JOIN projection.metric_rollup r ON "
-				+ ROLLUP_ROWS + " UNION ALL SELECT p.period, " + claimGroup(scope.query.by()) + ", " + bucket
-				+ ", 1 FROM unnest("
-				+ ":factStarts::timestamptz[], :factEnds::timestamptz[], :factPeriods::date[]) AS p(lo, hi, period) "
+				+ "r.detail::int AS bucket, r.count * p.sign AS n FROM " + PIECES
+				+ " JOIN projection.metric_rollup r ON " + ROLLUP_ROWS + " UNION ALL SELECT p.period, "
+				+ claimGroup(scope.query.by()) + ", " + bucket
+				+ ", p.sign FROM unnest(:factStarts::timestamptz[], :factEnds::timestamptz[], :factPeriods::date[], "
+				+ ":factSigns::int[]) AS p(lo, hi, period, sign) "
 				+ "JOIN projection.claim_fact c ON c.account_id = :account AND " + time + " >= p.lo AND " + time
 				+ " < p.hi) h GROUP BY h.period, h.grp, h.bucket";
 		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), rolled).param("account", scope.account)
@@ -258,12 +263,16 @@ class MetricQueries {
 			.param("dimension", (scope.query.by() != null) ? scope.query.by().parameter() : Rollup.TOTAL)
 			.param("factStarts", counted.stream().map((piece) -> piece.span().from().toString()).toArray(String[]::new))
 			.param("factEnds", counted.stream().map((piece) -> piece.span().to().toString()).toArray(String[]::new))
-			.param("factPeriods", counted.stream().map(Piece::periodText).toArray(String[]::new));
+			.param("factPeriods", counted.stream().map(Piece::periodText).toArray(String[]::new))
+			.param("factSigns", counted.stream().mapToInt((piece) -> piece.span().sign()).toArray());
 		Map<List<Object>, SortedMap<Integer, Long>> histograms = new LinkedHashMap<>();
 		statement.query((rs) -> {
 			List<Object> key = Arrays.asList(rs.getObject("period", LocalDate.class), rs.getString("grp"));
-			histograms.computeIfAbsent(key, (k) -> new TreeMap<>())
-				.merge(rs.getInt("bucket"), rs.getLong("n"), Long::sum);
+			long count = rs.getLong("n");
+			// what a part taken away takes back leaves none
+			if (count != 0) {
+				histograms.computeIfAbsent(key, (k) -> new TreeMap<>()).put(rs.getInt("bucket"), count);
+			}
 		});
 		return histograms.entrySet().stream().map((entry) -> {
 			SortedMap<Integer, Long> histogram = entry.getValue();
@@ -279,7 +288,8 @@ class MetricQueries {
 			.param("grains", pieces.stream().map((piece) -> piece.span().grain().code()).toArray(String[]::new))
 			.param("starts", pieces.stream().map((piece) -> piece.span().from().toString()).toArray(String[]::new))
 			.param("ends", pieces.stream().map((piece) -> piece.span().to().toString()).toArray(String[]::new))
-			.param("periods", pieces.stream().map(Piece::periodText).toArray(String[]::new));
+			.param("periods", pieces.stream().map(Piece::periodText).toArray(String[]::new))
+			.param("signs", pieces.stream().mapToInt((piece) -> piece.span().sign()).toArray());
 	}
 
 	private List<MetricRow> money(Scope scope, String table, String time, String amount, String groupColumn) {
@@ -402,7 +412,7 @@ class MetricQueries {
 					+ ((currency != null) ? ", " + currency + " AS currency" : "") + " FROM " + PIECES
 					+ " JOIN projection.metric_rollup r ON " + ROLLUP_ROWS + skuFilter + " GROUP BY p.period, grp"
 					+ ((currency != null) ? ", currency" : "");
-			JdbcClient.StatementSpec statement = bind(MetricQueries.this.jdbc.sql(sql), pieces())
+			JdbcClient.StatementSpec statement = bind(MetricQueries.this.jdbc.sql(sql), pieces(false))
 				.param("account", this.account)
 				.param("measure", measure.code())
 				.param("dimension", dimension);
@@ -416,12 +426,15 @@ class MetricQueries {
 
 		/**
 		 * What the range is read as, period by period (or whole): the fewest slots of the
-		 * roll-ups covering each ({@link Rollup.Span#cover}).
+		 * roll-ups covering each ({@link Rollup.Span#cover}), or, {@code byDifference},
+		 * whole days and months less what lies outside where that reads less
+		 * ({@link Rollup.Span#coverByDifference}).
 		 */
-		List<Piece> pieces() {
+		List<Piece> pieces(boolean byDifference) {
+			BiFunction<Instant, Instant, List<Span>> cover = byDifference ? Span::coverByDifference : Span::cover;
 			List<Piece> pieces = new ArrayList<>();
 			if (!this.perPeriod) {
-				Span.cover(this.query.from(), this.query.to()).forEach((span) -> pieces.add(new Piece(null, span)));
+				cover.apply(this.query.from(), this.query.to()).forEach((span) -> pieces.add(new Piece(null, span)));
 				return pieces;
 			}
 			ZoneId zone = this.query.zone();
@@ -430,7 +443,7 @@ class MetricQueries {
 				Instant end = this.query.interval().next(period).atStartOfDay(zone).toInstant();
 				Instant from = start.isAfter(this.query.from()) ? start : this.query.from();
 				Instant to = end.isBefore(this.query.to()) ? end : this.query.to();
-				Span.cover(from, to).forEach((span) -> pieces.add(new Piece(period, span)));
+				cover.apply(from, to).forEach((span) -> pieces.add(new Piece(period, span)));
 			}
 			return pieces;
 		}

@@ -56,6 +56,24 @@ class RollupsTest {
 	}
 
 	@Test
+	void aRangeCoveredByDifferenceReadsWholeDaysAndMonthsLessWhatLiesOutsideWhereThatReadsFewerQuarterHours() {
+		// a New York day in winter: the first UTC day less its first five hours, plus the
+		// first five hours of the next
+		assertThat(differences(Instant.parse("2026-11-03T05:00:00Z"), Instant.parse("2026-11-04T05:00:00Z")))
+			.containsExactlyInAnyOrder("+ day 2026-11-03T00:00:00Z 2026-11-04T00:00:00Z",
+					"- 15m 2026-11-03T00:00:00Z 2026-11-03T05:00:00Z",
+					"+ 15m 2026-11-04T00:00:00Z 2026-11-04T05:00:00Z");
+		// a year from the 7th: December less six days, not 25 days of it
+		assertThat(differences(Instant.parse("2025-12-07T00:00:00Z"), Instant.parse("2026-12-08T00:00:00Z")))
+			.containsExactlyInAnyOrder("+ mon 2025-12-01T00:00:00Z 2026-12-01T00:00:00Z",
+					"+ day 2026-12-01T00:00:00Z 2026-12-08T00:00:00Z",
+					"- day 2025-12-01T00:00:00Z 2025-12-07T00:00:00Z");
+		// nothing to gain: the plain cover
+		assertThat(Span.coverByDifference(Instant.parse("2026-11-03T10:00:00Z"), Instant.parse("2026-11-03T12:00:00Z")))
+			.isEqualTo(Span.cover(Instant.parse("2026-11-03T10:00:00Z"), Instant.parse("2026-11-03T12:00:00Z")));
+	}
+
+	@Test
 	void aFiledClaimCountsOnceInTotalAndInEachBreakdownAtEveryGrain() {
 		Map<Key, Tally> tallies = Rollups.ofClaim(claim("NEW", null, null));
 
@@ -165,6 +183,14 @@ class RollupsTest {
 
 	private static ClaimFacts claim(String state, Instant decidedAt, String decision) {
 		return new ClaimFacts(FILED, state, "DAMAGED", null, "DAMAGED", "ONLINE", null, decidedAt, decision, null);
+	}
+
+	private static List<String> differences(Instant from, Instant to) {
+		return Span.coverByDifference(from, to)
+			.stream()
+			.map((span) -> ((span.sign() > 0) ? "+ " : "- ") + ((span.grain() != null) ? span.grain().code() : "facts")
+					+ " " + span.from() + " " + span.to())
+			.toList();
 	}
 
 	private static List<String> changes(Rollups rollups, Grain grain) {
