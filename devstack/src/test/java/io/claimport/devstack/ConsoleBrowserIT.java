@@ -11,11 +11,11 @@ import java.util.Map;
 
 import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * without full:access sees what it may see. Each page's screenshot is saved under
  * target/console-screenshots.
  */
+@ExtendWith(SharedSuite.class)
 class ConsoleBrowserIT {
 
 	static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
@@ -51,7 +52,7 @@ class ConsoleBrowserIT {
 
 	@BeforeAll
 	static void startTheSuiteWithAStore() throws Exception {
-		suite = FreshSuite.start(Map.of());
+		suite = SharedSuite.suite();
 		gateway = new ApiClient(suite.settings().gatewayUrl());
 		ApiClient.Response account = gateway.with("Authorization", "Bearer " + suite.adminToken())
 			.post("/admin/v1/accounts", Map.of("name", "Console Outdoor", "plan", "BUSINESS"));
@@ -94,13 +95,6 @@ class ConsoleBrowserIT {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> owner.get("/api/v1/analytics/metrics/approval-rate").json().get("total").get(0),
 					(rate) -> rate.get("denominator").asInt() == 1);
-	}
-
-	@AfterAll
-	static void stopTheSuite() {
-		if (suite != null) {
-			suite.close();
-		}
 	}
 
 	@BeforeEach

@@ -9,7 +9,8 @@ import java.util.Map;
 import io.claimport.infra.FreePorts;
 
 /**
- * The whole suite for one test class: on free ports, with its data in a new directory.
+ * The whole suite on free ports, with its data in a new directory ({@link SharedSuite}
+ * starts the one the end-to-end tests share).
  */
 final class FreshSuite {
 

@@ -24,13 +24,13 @@ import io.claimport.testsupport.ApiClient;
 import io.claimport.testsupport.ApiContract;
 import io.claimport.testsupport.RawHttp;
 import io.claimport.testsupport.TestIdentities;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * client.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedSuite.class)
 class SuiteIT {
 
 	private static final Logger log = LoggerFactory.getLogger(SuiteIT.class);
@@ -53,10 +54,8 @@ class SuiteIT {
 	static ApiClient gateway;
 
 	@BeforeAll
-	static void startTheSuite() throws Exception {
-		// no answer leaves the gateway before its request-log entry is on disk: the fault
-		// run kills the gateway and finds every answered request in the audit log
-		suite = FreshSuite.start(Map.of("REQUEST_LOG_DURABILITY", "strict"));
+	static void useTheSuite() {
+		suite = SharedSuite.suite();
 		gateway = new ApiClient(suite.settings().gatewayUrl());
 	}
 
@@ -75,13 +74,6 @@ class SuiteIT {
 					.pollInterval(Duration.ofSeconds(1))
 					.until(() -> ApiContract.fetch(base + "/api/v1/openapi.json"),
 							(contract) -> !contract.document().path("info").has("x-unavailable")));
-	}
-
-	@AfterAll
-	static void stopTheSuite() {
-		if (suite != null) {
-			suite.close();
-		}
 	}
 
 	@Test
