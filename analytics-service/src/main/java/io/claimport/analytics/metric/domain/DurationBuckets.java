@@ -1,6 +1,8 @@
 package io.claimport.analytics.metric.domain;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.LongStream;
@@ -55,34 +57,52 @@ public final class DurationBuckets {
 	 * none.
 	 */
 	public static Long percentile(SortedMap<Integer, Long> counts, double p) {
-		long total = counts.values().stream().mapToLong(Long::longValue).sum();
+		List<Counted> buckets = new ArrayList<>();
+		long before = 0;
+		for (Map.Entry<Integer, Long> bucket : counts.entrySet()) {
+			buckets.add(new Counted(bucket.getKey(), before, bucket.getValue()));
+			before += bucket.getValue();
+		}
+		return percentile(buckets, before, p);
+	}
+
+	/**
+	 * The percentile {@code p} of {@code total} durations from their buckets, or from
+	 * those at least that hold the two ranks it lies between (a query need not read the
+	 * others).
+	 */
+	public static Long percentile(List<Counted> buckets, long total, double p) {
 		if (total == 0) {
 			return null;
 		}
 		double rank = p * (total - 1);
 		long below = (long) Math.floor(rank);
-		double lower = durationOfRank(counts, below);
-		double upper = (rank > below) ? durationOfRank(counts, below + 1) : lower;
+		double lower = durationOfRank(buckets, below);
+		double upper = (rank > below) ? durationOfRank(buckets, below + 1) : lower;
 		return Math.round(lower + (rank - below) * (upper - lower));
 	}
 
 	/** The duration of the {@code rank}-th shortest (from 0). */
-	private static double durationOfRank(SortedMap<Integer, Long> counts, long rank) {
-		long before = 0;
-		for (Map.Entry<Integer, Long> bucket : counts.entrySet()) {
-			long count = bucket.getValue();
-			if (rank < before + count) {
-				int index = bucket.getKey();
-				if (index == 0) {
+	private static double durationOfRank(List<Counted> buckets, long rank) {
+		for (Counted bucket : buckets) {
+			if (bucket.before() <= rank && rank < bucket.before() + bucket.count()) {
+				if (bucket.bucket() == 0) {
 					return 0;
 				}
-				long first = LOWER[index - 1];
-				long last = (index < LOWER.length) ? LOWER[index] - 1 : first;
-				return first + (last - first) * ((rank - before) + 0.5) / count;
+				long first = LOWER[bucket.bucket() - 1];
+				long last = (bucket.bucket() < LOWER.length) ? LOWER[bucket.bucket()] - 1 : first;
+				return first + (last - first) * ((rank - bucket.before()) + 0.5) / bucket.count();
 			}
-			before += count;
 		}
-		throw new IllegalArgumentException("rank " + rank + " is beyond the " + before + " durations counted");
+		throw new IllegalArgumentException("no bucket given holds the duration of rank " + rank);
+	}
+
+	/**
+	 * A bucket's count of durations, and how many shorter ones the buckets before it
+	 * hold.
+	 */
+	public record Counted(int bucket, long before, long count) {
+
 	}
 
 }

@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 import io.claimport.analytics.metric.domain.Dimension;
@@ -46,6 +44,11 @@ class MetricQueries {
 	private static final String APPROVALS = "('APPROVED', 'RESOLVED_BY_BRAND')";
 
 	private static final String DENIALS = "('DENIED')";
+
+	/** The percentiles the durations answer. */
+	private static final double MEDIAN = 0.5;
+
+	private static final double P90 = 0.9;
 
 	/** The sums of roll-up rows: a count; a count and an amount. */
 	private static final String COUNT = "sum(r.count)";
@@ -250,14 +253,23 @@ class MetricQueries {
 		}
 		String time = "c." + reached;
 		String bucket = (measure == Measure.DECISION_TIMES) ? "c.decision_bucket" : "c.resolution_bucket";
-		String sql = "SELECT h.period, h.grp, h.bucket, sum(h.n) AS n FROM (SELECT p.period, NULLIF(r.value, '') AS grp, "
-				+ "r.detail::int AS bucket, r.count * p.sign AS n FROM " + PIECES
+		// each period's and group's histogram, and of it only the buckets around the
+		// ranks
+		// the median and the 90th percentile lie between (a rank or two more either side:
+		// PostgreSQL and Java may round p * (total - 1) apart)
+		String sql = "WITH h AS (SELECT h.period, h.grp, h.bucket, sum(h.n) AS n FROM (SELECT p.period, "
+				+ "NULLIF(r.value, '') AS grp, r.detail::int AS bucket, r.count * p.sign AS n FROM " + PIECES
 				+ " JOIN projection.metric_rollup r ON " + ROLLUP_ROWS + " UNION ALL SELECT p.period, "
 				+ claimGroup(scope.query.by()) + ", " + bucket
 				+ ", p.sign FROM unnest(:factStarts::timestamptz[], :factEnds::timestamptz[], :factPeriods::date[], "
 				+ ":factSigns::int[]) AS p(lo, hi, period, sign) "
 				+ "JOIN projection.claim_fact c ON c.account_id = :account AND " + time + " >= p.lo AND " + time
-				+ " < p.hi) h GROUP BY h.period, h.grp, h.bucket";
+				+ " < p.hi) h GROUP BY h.period, h.grp, h.bucket HAVING sum(h.n) <> 0), "
+				+ "c AS (SELECT period, grp, bucket, n, sum(n) OVER (PARTITION BY period, grp ORDER BY bucket) - n "
+				+ "AS before, sum(n) OVER (PARTITION BY period, grp) AS total FROM h) "
+				+ "SELECT period, grp, bucket, n, before, total FROM c WHERE (before <= floor(:median * (total - 1)) + 2 "
+				+ "AND before + n > floor(:median * (total - 1)) - 1) OR (before <= floor(:p90 * (total - 1)) + 2 "
+				+ "AND before + n > floor(:p90 * (total - 1)) - 1)";
 		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), rolled).param("account", scope.account)
 			.param("measure", measure.code())
 			.param("dimension", (scope.query.by() != null) ? scope.query.by().parameter() : Rollup.TOTAL)
@@ -265,20 +277,19 @@ class MetricQueries {
 			.param("factEnds", counted.stream().map((piece) -> piece.span().to().toString()).toArray(String[]::new))
 			.param("factPeriods", counted.stream().map(Piece::periodText).toArray(String[]::new))
 			.param("factSigns", counted.stream().mapToInt((piece) -> piece.span().sign()).toArray());
-		Map<List<Object>, SortedMap<Integer, Long>> histograms = new LinkedHashMap<>();
-		statement.query((rs) -> {
+		Map<List<Object>, List<DurationBuckets.Counted>> histograms = new LinkedHashMap<>();
+		Map<List<Object>, Long> totals = new HashMap<>();
+		statement.param("median", MEDIAN).param("p90", P90).query((rs) -> {
 			List<Object> key = Arrays.asList(rs.getObject("period", LocalDate.class), rs.getString("grp"));
-			long count = rs.getLong("n");
-			// what a part taken away takes back leaves none
-			if (count != 0) {
-				histograms.computeIfAbsent(key, (k) -> new TreeMap<>()).put(rs.getInt("bucket"), count);
-			}
+			histograms.computeIfAbsent(key, (k) -> new ArrayList<>())
+				.add(new DurationBuckets.Counted(rs.getInt("bucket"), rs.getLong("before"), rs.getLong("n")));
+			totals.put(key, rs.getLong("total"));
 		});
 		return histograms.entrySet().stream().map((entry) -> {
-			SortedMap<Integer, Long> histogram = entry.getValue();
-			long count = histogram.values().stream().mapToLong(Long::longValue).sum();
-			return MetricRow.durations((LocalDate) entry.getKey().get(0), (String) entry.getKey().get(1), count,
-					DurationBuckets.percentile(histogram, 0.5), DurationBuckets.percentile(histogram, 0.9));
+			long total = totals.get(entry.getKey());
+			return MetricRow.durations((LocalDate) entry.getKey().get(0), (String) entry.getKey().get(1), total,
+					DurationBuckets.percentile(entry.getValue(), total, MEDIAN),
+					DurationBuckets.percentile(entry.getValue(), total, P90));
 		}).toList();
 	}
 

@@ -1,6 +1,8 @@
 package io.claimport.analytics.metric.domain;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -48,6 +50,27 @@ class DurationBucketsTest {
 					.isCloseTo(exact, within(exact / 64 + 1));
 			}
 		}
+	}
+
+	@Test
+	void theBucketsAroundThePercentilesRanksAloneGiveThePercentile() {
+		SortedMap<Integer, Long> histogram = histogram(5, 70, 70, 3_600, 3_700, 7_200, 86_400, 90_000, 200_000,
+				1_000_000);
+		List<DurationBuckets.Counted> buckets = new ArrayList<>();
+		long before = 0;
+		for (var bucket : histogram.entrySet()) {
+			buckets.add(new DurationBuckets.Counted(bucket.getKey(), before, bucket.getValue()));
+			before += bucket.getValue();
+		}
+		// ranks 4 and 5 for the median, 8 and 9 for the 90th percentile of ten
+		List<DurationBuckets.Counted> around = buckets.stream()
+			.filter((bucket) -> bucket.before() <= 5 && bucket.before() + bucket.count() > 4
+					|| bucket.before() <= 9 && bucket.before() + bucket.count() > 8)
+			.toList();
+
+		assertThat(around).hasSizeLessThan(buckets.size());
+		assertThat(DurationBuckets.percentile(around, 10, 0.5)).isEqualTo(DurationBuckets.percentile(histogram, 0.5));
+		assertThat(DurationBuckets.percentile(around, 10, 0.9)).isEqualTo(DurationBuckets.percentile(histogram, 0.9));
 	}
 
 	@Test
