@@ -13,9 +13,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole suite, started once for every end-to-end test class of the run that asks for
- * it ({@code @ExtendWith(SharedSuite.class)}) and stopped when the run ends: starting six
- * applications takes about two minutes on a two-core machine. Each class works in
- * accounts of its own; the fault runs of {@code SuiteIT} hand the suite back running.
+ * it ({@code @ExtendWith(SharedSuite.class)}) and stopped when the run ends, instead of
+ * starting the six applications again for each class. Each class works in accounts of its
+ * own; the fault runs of {@code SuiteIT} hand the suite back running.
  */
 final class SharedSuite implements BeforeAllCallback {
 

@@ -1,10 +1,7 @@
 package io.claimport.analytics.metric.domain;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
 import java.util.stream.LongStream;
 
 /**
@@ -51,25 +48,11 @@ public final class DurationBuckets {
 	}
 
 	/**
-	 * The percentile {@code p} (0 to 1) of the durations counted per bucket, interpolated
-	 * as PostgreSQL's {@code percentile_cont} does between the durations of two ranks,
-	 * each bucket's durations taken as spread evenly over its whole seconds; null for
-	 * none.
-	 */
-	public static Long percentile(SortedMap<Integer, Long> counts, double p) {
-		List<Counted> buckets = new ArrayList<>();
-		long before = 0;
-		for (Map.Entry<Integer, Long> bucket : counts.entrySet()) {
-			buckets.add(new Counted(bucket.getKey(), before, bucket.getValue()));
-			before += bucket.getValue();
-		}
-		return percentile(buckets, before, p);
-	}
-
-	/**
-	 * The percentile {@code p} of {@code total} durations from their buckets, or from
-	 * those at least that hold the two ranks it lies between (a query need not read the
-	 * others).
+	 * The percentile {@code p} (0 to 1) of {@code total} durations from their buckets, or
+	 * from those at least that hold the two ranks it lies between (a query need not read
+	 * the others): interpolated as PostgreSQL's {@code percentile_cont} does between the
+	 * durations of two ranks, each bucket's durations taken as spread evenly over its
+	 * whole seconds; null for none.
 	 */
 	public static Long percentile(List<Counted> buckets, long total, double p) {
 		if (total == 0) {

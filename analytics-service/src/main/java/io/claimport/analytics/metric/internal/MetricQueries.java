@@ -270,13 +270,10 @@ class MetricQueries {
 				+ "SELECT period, grp, bucket, n, before, total FROM c WHERE (before <= floor(:median * (total - 1)) + 2 "
 				+ "AND before + n > floor(:median * (total - 1)) - 1) OR (before <= floor(:p90 * (total - 1)) + 2 "
 				+ "AND before + n > floor(:p90 * (total - 1)) - 1)";
-		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), rolled).param("account", scope.account)
+		JdbcClient.StatementSpec statement = bindSpans(bind(this.jdbc.sql(sql), rolled), "fact", counted)
+			.param("account", scope.account)
 			.param("measure", measure.code())
-			.param("dimension", (scope.query.by() != null) ? scope.query.by().parameter() : Rollup.TOTAL)
-			.param("factStarts", counted.stream().map((piece) -> piece.span().from().toString()).toArray(String[]::new))
-			.param("factEnds", counted.stream().map((piece) -> piece.span().to().toString()).toArray(String[]::new))
-			.param("factPeriods", counted.stream().map(Piece::periodText).toArray(String[]::new))
-			.param("factSigns", counted.stream().mapToInt((piece) -> piece.span().sign()).toArray());
+			.param("dimension", (scope.query.by() != null) ? scope.query.by().parameter() : Rollup.TOTAL);
 		Map<List<Object>, List<DurationBuckets.Counted>> histograms = new LinkedHashMap<>();
 		Map<List<Object>, Long> totals = new HashMap<>();
 		statement.param("median", MEDIAN).param("p90", P90).query((rs) -> {
@@ -295,12 +292,29 @@ class MetricQueries {
 
 	/** Binds the pieces a roll-up query reads ({@link #PIECES}). */
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, List<Piece> pieces) {
+		return bindSpans(
+				statement.param("grains",
+						pieces.stream().map((piece) -> piece.span().grain().code()).toArray(String[]::new)),
+				"", pieces);
+	}
+
+	/**
+	 * Binds where the pieces start and end, their periods and signs, as arrays named
+	 * {@code starts}, {@code ends}, {@code periods} and {@code signs} after a prefix.
+	 */
+	private static JdbcClient.StatementSpec bindSpans(JdbcClient.StatementSpec statement, String prefix,
+			List<Piece> pieces) {
 		return statement
-			.param("grains", pieces.stream().map((piece) -> piece.span().grain().code()).toArray(String[]::new))
-			.param("starts", pieces.stream().map((piece) -> piece.span().from().toString()).toArray(String[]::new))
-			.param("ends", pieces.stream().map((piece) -> piece.span().to().toString()).toArray(String[]::new))
-			.param("periods", pieces.stream().map(Piece::periodText).toArray(String[]::new))
-			.param("signs", pieces.stream().mapToInt((piece) -> piece.span().sign()).toArray());
+			.param(named(prefix, "starts"),
+					pieces.stream().map((piece) -> piece.span().from().toString()).toArray(String[]::new))
+			.param(named(prefix, "ends"),
+					pieces.stream().map((piece) -> piece.span().to().toString()).toArray(String[]::new))
+			.param(named(prefix, "periods"), pieces.stream().map(Piece::periodText).toArray(String[]::new))
+			.param(named(prefix, "signs"), pieces.stream().mapToInt((piece) -> piece.span().sign()).toArray());
+	}
+
+	private static String named(String prefix, String name) {
+		return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
 	}
 
 	private List<MetricRow> money(Scope scope, String table, String time, String amount, String groupColumn) {
